@@ -1,0 +1,57 @@
+package kr.mokmin;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Operator settings under {@code mokmin.*}; every one is documented in application.yml and README.md.
+ *
+ * @param dataDir      where the embedded database, attachments and index live
+ * @param taxonomyFile optional YAML with departments and services; null uses the saved or bundled one
+ * @param timeZone     the city's time zone; receipt years and deadlines are computed in it
+ */
+@ConfigurationProperties(prefix = "mokmin")
+public record MokminProperties(
+        @DefaultValue("./data") Path dataDir,
+        Path taxonomyFile,
+        @DefaultValue("Asia/Seoul") String timeZone,
+        @DefaultValue Intake intake,
+        @DefaultValue Attachments attachments,
+        @DefaultValue Deadlines deadlines,
+        @DefaultValue Open311 open311) {
+
+    /**
+     * @param ratePerMinute public (unauthenticated) intake requests per client address per minute
+     * @param burst         requests allowed at once before the per-minute rate applies
+     * @param maxBodyBytes  largest JSON or form body accepted on API endpoints
+     */
+    public record Intake(@DefaultValue("30") int ratePerMinute, @DefaultValue("10") int burst,
+                         @DefaultValue("1MB") DataSize maxBodyBytes) {
+    }
+
+    /** @param maxSize largest attachment accepted */
+    public record Attachments(@DefaultValue("20MB") DataSize maxSize) {
+    }
+
+    /**
+     * @param otherPeriod     period for 기타민원 (시행령 제16조③ lets the agency set it; default 7 days)
+     * @param defaultPeriod   provisional period while a complaint has no type yet
+     * @param dueSoon         how far ahead "due soon" looks
+     */
+    public record Deadlines(@DefaultValue("7d") String otherPeriod, @DefaultValue("7d") String defaultPeriod,
+                            @DefaultValue("24h") Duration dueSoon) {
+    }
+
+    /**
+     * @param publicRequests whether GET requests works without an API key (off by default: 민원 bodies are
+     *                       personal data under 개인정보 보호법)
+     * @param jurisdictionId the jurisdiction_id clients may send; other values are refused
+     */
+    public record Open311(@DefaultValue("false") boolean publicRequests,
+                          @DefaultValue("paju.go.kr") String jurisdictionId) {
+    }
+}
