@@ -66,7 +66,10 @@ public final class DeadlineCalculator {
         return now.isAfter(due(receivedAt, period));
     }
 
-    /** Working time left until the due time; negative once overdue. */
+    /**
+     * Working time left until the due time, negative by the working time spent past it. Right
+     * after an 18:00 deadline this is still zero, so decide lateness with {@link #isOverdue}.
+     */
     public Duration remainingWorkingTime(LocalDateTime receivedAt, ProcessingPeriod period, LocalDateTime now) {
         return workingTimeBetween(now, due(receivedAt, period));
     }
