@@ -1,5 +1,6 @@
 package kr.mokmin.account;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,6 +39,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication
     SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts) throws Exception {
         http.securityMatcher("/api/**", "/open311/**", "/channels/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
@@ -64,6 +66,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))

@@ -1,11 +1,14 @@
 package kr.mokmin.complaint;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import org.springframework.stereotype.Component;
 
 import kr.mokmin.MokminProperties;
+import kr.mokmin.calendar.HolidayService;
+import kr.mokmin.calendar.ProcessingPeriod;
 
 /** Due dates of complaints: which statutory period applies, and when it ends. */
 @Component
@@ -14,11 +17,16 @@ public class ComplaintDeadlines {
     private final MokminProperties.Deadlines settings;
     private final TaxonomyStore taxonomy;
     private final ZoneId zone;
+    private final HolidayService holidays;
 
-    public ComplaintDeadlines(MokminProperties properties, TaxonomyStore taxonomy) {
+    public ComplaintDeadlines(MokminProperties properties, TaxonomyStore taxonomy, HolidayService holidays) {
         this.settings = properties.deadlines();
         this.taxonomy = taxonomy;
+        this.holidays = holidays;
         this.zone = ZoneId.of(properties.timeZone());
+        // Fail at start, not at the first complaint, when an operator mistypes a period.
+        parse(settings.otherPeriod());
+        parse(settings.defaultPeriod());
     }
 
     /**
@@ -51,9 +59,20 @@ public class ComplaintDeadlines {
     }
 
     public Instant dueAt(Instant receivedAt, ComplaintType type, boolean lawInquiry, String serviceCode) {
-        String period = period(type, lawInquiry, serviceCode);
-        // TODO replaced by the calendar module's working-time arithmetic
-        long days = period.endsWith("d") ? Long.parseLong(period.substring(0, period.length() - 1)) : 1;
-        return receivedAt.atZone(zone).plusDays(days).toInstant();
+        ProcessingPeriod period = parse(period(type, lawInquiry, serviceCode));
+        LocalDateTime local = LocalDateTime.ofInstant(receivedAt, zone);
+        return holidays.deadlines().due(local, period).atZone(zone).toInstant();
+    }
+
+    /** "immediate", "Nh" or "Nd" (validated when the taxonomy and settings are loaded). */
+    static ProcessingPeriod parse(String period) {
+        if (period == null || !Taxonomy.PERIOD.matcher(period).matches()) {
+            throw new IllegalArgumentException("bad period '" + period + "': use immediate, <N>h or <N>d");
+        }
+        if (period.equals("immediate")) {
+            return ProcessingPeriod.immediate();
+        }
+        int n = Integer.parseInt(period.substring(0, period.length() - 1));
+        return period.endsWith("h") ? ProcessingPeriod.hours(n) : ProcessingPeriod.days(n);
     }
 }

@@ -77,6 +77,18 @@ class ComplaintRepository {
                 .update() == 1;
     }
 
+    /** Open complaints whose period spans the given instant (received before it, due after it). */
+    List<Complaint> findOpenSpanning(Instant start, Instant end) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM complaint WHERE status NOT IN ('ANSWERED', 'CLOSED', 'REJECTED')
+                AND received_at < ? AND due_at >= ?""")
+                .params(utc(end), utc(start)).query(ComplaintRepository::map).list();
+    }
+
+    void updateDueAt(long id, Instant dueAt) {
+        jdbc.sql("UPDATE complaint SET due_at = ? WHERE id = ?").params(utc(dueAt), id).update();
+    }
+
     void insertStatusChange(long complaintId, StatusChange change) {
         jdbc.sql("""
                 INSERT INTO complaint_status_change (complaint_id, from_status, to_status, department_code, actor,

@@ -19,6 +19,7 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +28,7 @@ import kr.mokmin.MokminProperties;
 import kr.mokmin.account.Actor;
 import kr.mokmin.account.Role;
 import kr.mokmin.audit.AuditTrail;
+import kr.mokmin.calendar.HolidayService;
 import kr.mokmin.common.InstanceSecrets;
 import kr.mokmin.common.MokminException;
 import kr.mokmin.common.ProblemKind;
@@ -236,6 +238,27 @@ public class ComplaintService {
             detail.put("dueAt", due.toString());
             audit.record(actor.name(), "complaint.transition", "complaint", receiptNo, detail);
             return repository.findById(current.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * An admin added or removed a 선거일·임시공휴일: open complaints whose period spans that day get their due date
+     * recomputed from their receipt time (the law counts only working days).
+     */
+    @EventListener
+    public void onHolidaysChanged(HolidayService.HolidaysChanged change) {
+        Instant dayStart = change.date().atStartOfDay(zone).toInstant();
+        Instant dayEnd = change.date().plusDays(1).atStartOfDay(zone).toInstant();
+        tx.executeWithoutResult(s -> {
+            for (Complaint c : repository.findOpenSpanning(dayStart, dayEnd)) {
+                Instant due = deadlines.dueAt(c.receivedAt(), c.type(), c.lawInquiry(), c.serviceCode());
+                if (!due.equals(c.dueAt())) {
+                    repository.updateDueAt(c.id(), due);
+                    audit.record(Actor.SYSTEM.name(), "complaint.due-recomputed", "complaint", c.receiptNo(),
+                            Map.of("previousDueAt", c.dueAt().toString(), "dueAt", due.toString(),
+                                    "holiday", change.date().toString()));
+                }
+            }
         });
     }
 
