@@ -59,7 +59,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/lookup").permitAll()
                         // Citizens reach their own attachments with the complaint's citizen token (checked in the controller).
                         .requestMatchers("/api/v1/complaints/*/attachments", "/api/v1/complaints/*/attachments/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/taxonomy", "/api/v1/taxonomy/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/taxonomy", "/api/v1/holidays").permitAll()
                         .anyRequest().hasAnyRole("OFFICER", "DEPT_HEAD", "ADMIN"));
         return http.build();
     }

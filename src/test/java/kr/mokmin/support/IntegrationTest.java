@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base for tests against the real application: real HTTP on a random port, a real embedded H2 file database
@@ -16,6 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The admin has the bearer token {@link #ADMIN_TOKEN} and the password {@link #ADMIN_PASSWORD}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Tests hammer intake from one address; the limiter has its own test, which overrides these.
+@TestPropertySource(properties = {"mokmin.intake.rate-per-minute=100000", "mokmin.intake.burst=100000"})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789";
@@ -39,9 +42,6 @@ public abstract class IntegrationTest {
         registry.add("mokmin.data-dir", DATA_DIR::toString);
         registry.add("MOKMIN_ADMIN_TOKEN", () -> ADMIN_TOKEN);
         registry.add("MOKMIN_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
-        // Tests hammer intake from one address; the limiter itself has its own test.
-        registry.add("mokmin.intake.rate-per-minute", () -> "100000");
-        registry.add("mokmin.intake.burst", () -> "100000");
     }
 
     protected static Path dataDir() {
