@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import kr.mokmin.account.Actor;
 import kr.mokmin.account.Role;
 import kr.mokmin.audit.AuditTrail;
+import kr.mokmin.calendar.ExtraHoliday;
+import kr.mokmin.calendar.HolidayService;
 import kr.mokmin.common.MokminException;
 import kr.mokmin.common.ProblemKind;
 import kr.mokmin.support.MutableClock;
@@ -68,6 +71,8 @@ abstract class ComplaintStoreContract {
     TransactionTemplate tx;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    HolidayService holidays;
 
     @BeforeEach
     void resetClock() {
@@ -279,6 +284,29 @@ abstract class ComplaintStoreContract {
         Complaint stale = service.find(no);
         service.transition(no, TransitionRequest.to(ComplaintStatus.TRIAGED), ADMIN);
         assertThat(repository.update(stale)).isFalse();
+    }
+
+    @Test
+    void dueDatesCountWorkingDaysAndFollowAnAdminAddedHoliday() {
+        // Received Mon 2026-03-09 10:00 KST with no type yet: provisional 7 days counted in working days with the
+        // first day included (법 제19조②): 3/9 … 3/13 are days 1–5, 3/16 is 6, 3/17 is 7 → 18:00 KST.
+        String no = submit("기한 계산").complaint().receiptNo();
+        assertThat(service.find(no).dueAt()).isEqualTo(Instant.parse("2026-03-17T09:00:00Z"));
+        // 즉시 = 3 working hours (시행령 제19조), the 12–13 lunch break not counted: 10–12 and 13–14 → 14:00 KST.
+        var immediate = service.submit(new NewComplaint("건축물대장 발급", "발급 요청", Channel.WEB,
+                Complaint.Contact.NONE, Complaint.Location.NONE, "BUILDING_REGISTER_COPY"), null, Actor.CITIZEN);
+        assertThat(immediate.complaint().dueAt()).isEqualTo(Instant.parse("2026-03-09T05:00:00Z"));
+
+        LocalDate temporary = LocalDate.of(2026, 3, 12);
+        holidays.add(ExtraHoliday.temporary(temporary, "임시공휴일(시험)"), "admin");
+        try {
+            assertThat(service.find(no).dueAt()).isEqualTo(Instant.parse("2026-03-18T09:00:00Z"));
+            assertThat(audit.forEntity("complaint", no)).extracting(e -> e.action())
+                    .contains("complaint.due-recomputed");
+        } finally {
+            holidays.remove(temporary, "admin");
+        }
+        assertThat(service.find(no).dueAt()).isEqualTo(Instant.parse("2026-03-17T09:00:00Z"));
     }
 
     @Test
