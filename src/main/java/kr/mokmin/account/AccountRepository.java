@@ -76,6 +76,12 @@ class AccountRepository {
                 .params(secretHash, kind.name()).query(AccountRepository::map).optional();
     }
 
+    Optional<String> credentialOwner(String secretHash) {
+        return jdbc.sql("""
+                SELECT u.username FROM api_credential c JOIN app_user u ON u.id = c.user_id WHERE c.secret_hash = ?""")
+                .param(secretHash).query(String.class).optional();
+    }
+
     int revokeCredential(String secretHash) {
         return jdbc.sql("UPDATE api_credential SET revoked = TRUE WHERE secret_hash = ?").param(secretHash).update();
     }

@@ -95,9 +95,12 @@ public class AccountService {
 
     @Transactional
     public boolean revokeCredential(String secret, Actor by) {
-        boolean revoked = repository.revokeCredential(sha256(secret)) > 0;
+        String hash = sha256(secret == null ? "" : secret);
+        var owner = repository.credentialOwner(hash);
+        boolean revoked = repository.revokeCredential(hash) > 0;
         if (revoked) {
-            audit.record(by.name(), "credential.revoked", "credential", sha256(secret).substring(0, 12), Map.of());
+            audit.record(by.name(), "credential.revoked", "user", owner.orElse("?"),
+                    Map.of("credential", hash.substring(0, 12)));
         }
         return revoked;
     }
