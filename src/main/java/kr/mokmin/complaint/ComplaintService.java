@@ -19,6 +19,7 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -48,11 +49,13 @@ public class ComplaintService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ZoneId zone;
+    private final MeterRegistry meters;
     private final Set<Integer> countersReady = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ComplaintService(ComplaintRepository repository, TaxonomyStore taxonomy, ComplaintDeadlines deadlines,
                             AuditTrail audit, InstanceSecrets secrets, TransactionTemplate tx, Clock clock,
-                            MokminProperties properties) {
+                            MokminProperties properties, MeterRegistry meters) {
+        this.meters = meters;
         this.repository = repository;
         this.taxonomy = taxonomy;
         this.deadlines = deadlines;
@@ -109,6 +112,7 @@ public class ComplaintService {
                 audit.record(actor.name(), "complaint.received", "complaint", receiptNo, detail);
                 return withId(draft, id);
             });
+            meters.counter("mokmin.complaints.received", "channel", saved.channel().name().toLowerCase()).increment();
             return new IntakeResult(saved, citizenToken(saved.receiptNo()), false);
         } catch (DuplicateKeyException raced) {
             // A concurrent request with the same Idempotency-Key committed first.
@@ -237,6 +241,7 @@ public class ComplaintService {
             detail.put("type", type == null ? null : type.name());
             detail.put("dueAt", due.toString());
             audit.record(actor.name(), "complaint.transition", "complaint", receiptNo, detail);
+            meters.counter("mokmin.complaints.transitions", "to", outcome.status().name()).increment();
             return repository.findById(current.id()).orElseThrow();
         });
     }

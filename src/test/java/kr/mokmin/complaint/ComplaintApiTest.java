@@ -209,7 +209,9 @@ class ComplaintApiTest extends IntegrationTest {
         assertThat(Http.get(url("/actuator/prometheus"), null).status()).isEqualTo(401);
         var metrics = Http.get(url("/actuator/prometheus"), ADMIN_TOKEN);
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("http_server_requests");
+        create(VALID);
+        assertThat(Http.get(url("/actuator/prometheus"), ADMIN_TOKEN).body())
+                .contains("http_server_requests", "mokmin_complaints_received_total{channel=\"api\"");
         var openapi = Http.get(url("/api-docs"), null);
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/v1/complaints");
