@@ -46,8 +46,16 @@ public final class ContentSniffer {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final int MAX_OLE2_ENTRIES = 100_000;
 
-    /** The detected media type (no parameters) and whether the document carries macros. */
-    public record Sniffed(String mediaType, boolean macros) {
+    /**
+     * @param mediaType the detected media type (no parameters)
+     * @param macros    an Office document with VBA macros
+     * @param plainText the bytes alone say text/plain; {@code mediaType} may be a refinement by file name only
+     *                  (e.g. text/csv, or application/x-bat for {@code run.bat})
+     */
+    public record Sniffed(String mediaType, boolean macros, boolean plainText) {
+        Sniffed(String mediaType, boolean macros) {
+            this(mediaType, macros, false);
+        }
     }
 
     private final Tika tika = new Tika();
@@ -69,13 +77,17 @@ public final class ContentSniffer {
         }
         if (MediaType.OCTET_STREAM.equals(magic)) {
             // tika-core only recognises ASCII and UTF-8 text; Korean text files are often CP949.
-            return new Sniffed(isLegacyKoreanText(head) ? MediaType.TEXT_PLAIN.toString() : OCTET_STREAM, false);
+            boolean text = isLegacyKoreanText(head);
+            return new Sniffed(text ? MediaType.TEXT_PLAIN.toString() : OCTET_STREAM, false, text);
         }
-        if (MediaType.TEXT_PLAIN.equals(magic) && fileName != null && !fileName.isBlank()) {
-            MediaType named = baseType(tika.detect(new ByteArrayInputStream(head), fileName));
-            if (registry.isSpecializationOf(named, MediaType.TEXT_PLAIN)) {
-                return new Sniffed(named.toString(), false);
+        if (MediaType.TEXT_PLAIN.equals(magic)) {
+            if (fileName != null && !fileName.isBlank()) {
+                MediaType named = baseType(tika.detect(new ByteArrayInputStream(head), fileName));
+                if (registry.isSpecializationOf(named, MediaType.TEXT_PLAIN)) {
+                    return new Sniffed(named.toString(), false, true);
+                }
             }
+            return new Sniffed(MediaType.TEXT_PLAIN.toString(), false, true);
         }
         return new Sniffed(magic.toString(), false);
     }

@@ -83,7 +83,10 @@ class ContentSnifferTest {
         assertThat(type("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "표.csv")).isEqualTo("text/csv");
         assertThat(type("도로에 구멍이 있어요.\r\n".getBytes(Charset.forName("x-windows-949")), "메모.txt"))
                 .isEqualTo("text/plain");
-        assertThat(type("alert(1)".getBytes(StandardCharsets.US_ASCII), "x.js")).isEqualTo("text/javascript");
+        var js = sniff("alert(1)".getBytes(StandardCharsets.US_ASCII), "x.js");
+        assertThat(js.mediaType()).isEqualTo("text/javascript");
+        assertThat(js.plainText()).as("only the name makes it a script").isTrue();
+        assertThat(sniff(TestFiles.html(), "x.txt").plainText()).isFalse();
     }
 
     @Test
