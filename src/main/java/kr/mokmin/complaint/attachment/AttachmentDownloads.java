@@ -14,6 +14,7 @@ public final class AttachmentDownloads {
     private AttachmentDownloads() {
     }
 
+    /** The body's length (and ranges, if requested) are filled in from the resource by Spring MVC. */
     public static ResponseEntity<Resource> response(AttachmentInfo attachment, Resource body) {
         return ResponseEntity.ok().headers(headers(attachment)).body(body);
     }
@@ -25,7 +26,6 @@ public final class AttachmentDownloads {
     public static HttpHeaders headers(AttachmentInfo attachment) {
         HttpHeaders h = new HttpHeaders();
         h.setContentType(MediaType.parseMediaType(AttachmentTypes.servedType(attachment.contentType())));
-        h.setContentLength(attachment.size());
         h.set(HttpHeaders.CONTENT_DISPOSITION, FileNames.contentDisposition(attachment.fileName()));
         h.set("X-Content-Type-Options", "nosniff");
         h.set("Content-Security-Policy", "sandbox");
