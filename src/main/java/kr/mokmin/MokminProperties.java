@@ -2,6 +2,7 @@ package kr.mokmin;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -33,8 +34,14 @@ public record MokminProperties(
                          @DefaultValue("1MB") DataSize maxBodyBytes) {
     }
 
-    /** @param maxSize largest attachment accepted */
-    public record Attachments(@DefaultValue("20MB") DataSize maxSize) {
+    /**
+     * @param maxSize         largest attachment accepted (per file)
+     * @param maxRequestSize  largest multipart upload request (all its files together); at least maxSize
+     * @param maxPerComplaint most attachments one complaint may have
+     * @param allowedTypes    media types accepted, as sniffed from the content; empty means the built-in list
+     */
+    public record Attachments(@DefaultValue("20MB") DataSize maxSize, @DefaultValue("25MB") DataSize maxRequestSize,
+                              @DefaultValue("10") int maxPerComplaint, List<String> allowedTypes) {
     }
 
     /**
