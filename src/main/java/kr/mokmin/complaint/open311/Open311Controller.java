@@ -232,9 +232,6 @@ class Open311Controller {
         if (allowed == null) {
             return error(f, new Open311Exception(404, "없는 Open311 자원입니다: " + Open311Intake.shorten(path)));
         }
-        if ("OPTIONS".equals(request.getMethod())) {
-            return ResponseEntity.status(HttpStatus.NO_CONTENT).header(HttpHeaders.ALLOW, allowed + ", OPTIONS").build();
-        }
         return ResponseEntity.status(405).header(HttpHeaders.ALLOW, allowed).contentType(f.mediaType())
                 .body(Open311Writer.errors(f, List.of(new Open311Exception.Error(405,
                         request.getMethod() + " 메서드는 이 자원에 쓸 수 없습니다. 허용: " + allowed))));

@@ -135,7 +135,7 @@ final class Open311Writer {
 
     private static String text(Object value) {
         if (value instanceof Double d) {
-            return BigDecimal.valueOf(d).toPlainString();
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
         return xmlSafe(String.valueOf(value));
     }
