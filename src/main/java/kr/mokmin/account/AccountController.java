@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import kr.mokmin.common.MokminException;
 
-/** Admin API for staff accounts, API tokens and Open311 keys (ADMIN only, enforced by the security chain). */
+/**
+ * Admin API for staff accounts and API tokens (ADMIN only, enforced by the security chain). Open311 keys are
+ * issued by {@code /api/v1/admin/open311/keys}.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AccountController {
@@ -77,16 +80,6 @@ public class AccountController {
         String label = body == null ? null : body.label();
         return new IssuedCredential(username, CredentialKind.BEARER.name(), label,
                 accounts.issueCredential(username, CredentialKind.BEARER, label, CurrentActor.get()));
-    }
-
-    /** Issues an Open311 api_key; requests filed with it are attributed to the user. */
-    @PostMapping(path = "/users/{username}/open311-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    public IssuedCredential open311Key(@PathVariable String username,
-                                       @RequestBody(required = false) CredentialRequest body) {
-        String label = body == null ? null : body.label();
-        return new IssuedCredential(username, CredentialKind.OPEN311.name(), label,
-                accounts.issueCredential(username, CredentialKind.OPEN311, label, CurrentActor.get()));
     }
 
     public record RevokeRequest(String secret) {
