@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,7 @@ import kr.mokmin.complaint.ComplaintService;
 import kr.mokmin.complaint.ComplaintStatus;
 import kr.mokmin.complaint.ComplaintType;
 import kr.mokmin.complaint.ComplaintViews;
+import kr.mokmin.complaint.Taxonomy;
 import kr.mokmin.complaint.TaxonomyStore;
 import kr.mokmin.complaint.TransitionRequest;
 
@@ -217,7 +219,7 @@ public class StaffPageController {
         var view = new ComplaintViews.Mapper(zone, tax, Instant.now(clock)).staff(c, detail.history());
         List<TransitionOption> options = new ArrayList<>();
         for (ComplaintStatus next : view.allowedTransitions()) {
-            Map<String, String> departments = new java.util.LinkedHashMap<>(tax.departmentNames());
+            Map<String, String> departments = new LinkedHashMap<>(tax.departmentNames());
             if (next == ComplaintStatus.TRANSFERRED && c.departmentCode() != null) {
                 departments.remove(c.departmentCode());
             }
@@ -229,7 +231,7 @@ public class StaffPageController {
         // For 배정: the current department, else the default department of the chosen 민원 종류.
         model.addAttribute("suggestedDepartment", c.departmentCode() != null ? c.departmentCode()
                 : c.serviceCode() == null ? null
-                : tax.service(c.serviceCode()).map(s -> s.department()).orElse(null));
+                : tax.service(c.serviceCode()).map(Taxonomy.ServiceDefinition::department).orElse(null));
         model.addAttribute("version", c.rowVersion());
         model.addAttribute("channelLabel", CHANNELS.getOrDefault(c.channel(), c.channel().name()));
         model.addAttribute("options", options);
