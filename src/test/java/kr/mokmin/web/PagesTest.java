@@ -2,6 +2,7 @@ package kr.mokmin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -45,6 +46,8 @@ class PagesTest extends IntegrationTest {
     AccountService accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     private PageClient citizen() {
         return new PageClient(url(""));
@@ -402,7 +405,7 @@ class PagesTest extends IntegrationTest {
         String late = file(tag + " 지연", "기한이 지난 민원", "010-1000-2000", "SAFETY");
         String soon = file(tag + " 임박", "기한이 다가온 민원", "010-1000-2000", "SAFETY");
         String later = file(tag + " 여유", "기한이 남은 민원", "010-1000-2000", "SAFETY");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         setDue(late, now.minus(2, ChronoUnit.HOURS));
         setDue(soon, now.plus(2, ChronoUnit.HOURS));
         PageClient admin = loggedIn("admin", ADMIN_PASSWORD);
