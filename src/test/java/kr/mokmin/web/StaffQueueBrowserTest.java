@@ -1,0 +1,141 @@
+package kr.mokmin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import kr.mokmin.complaint.ComplaintService;
+import kr.mokmin.complaint.ComplaintStatus;
+import kr.mokmin.support.IntegrationTest;
+
+/**
+ * One end-to-end run in a real browser (Debian's chromium and chromium-driver, headless): a citizen files a
+ * complaint through the form, the admin logs in, finds it in the queue and assigns it to a department.
+ * Leaves a screenshot of the queue at /tmp/mokmin-queue.png.
+ */
+class StaffQueueBrowserTest extends IntegrationTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOT = Path.of("/tmp/mokmin-queue.png");
+
+    @Autowired
+    ComplaintService complaints;
+
+    private ChromeDriver driver;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver "
+                        + "(apt-get install -y chromium chromium-driver fonts-nanum)");
+        // Never let Selenium Manager look for (or download) a driver or browser.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("mokmin-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--lang=ko-KR", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void citizenFilesComplaintAndAdminAssignsItFromTheQueue() throws IOException {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+
+        // The citizen files a complaint through the form.
+        driver.get(url("/"));
+        assertThat(driver.findElement(By.cssSelector(".brand-city")).getText()).isEqualTo("파주시 민원 포털");
+        // The stylesheet loads under the page's Content-Security-Policy.
+        assertThat(driver.findElement(By.cssSelector(".site-header")).getCssValue("background-color"))
+                .isEqualTo("rgba(11, 79, 138, 1)");
+        driver.findElement(By.linkText("민원 신청")).click();
+        wait.until(ExpectedConditions.urlContains("/minwon/new"));
+        new Select(driver.findElement(By.id("serviceCode"))).selectByValue("STREETLIGHT");
+        driver.findElement(By.id("title")).sendKeys("교하동 가로등이 꺼져 있습니다");
+        driver.findElement(By.id("body")).sendKeys("교하동 주민센터 앞 가로등 두 개가 사흘째 꺼져 있어 밤길이 어둡습니다.");
+        driver.findElement(By.id("name")).sendKeys("이시민");
+        driver.findElement(By.id("phone")).sendKeys("010-3456-7890");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+
+        WebElement receipt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-no")));
+        String receiptNo = receipt.getText();
+        assertThat(receiptNo).matches("\\d{4}-\\d{6}");
+        assertThat(driver.findElement(By.id("due-at")).getText())
+                .matches("\\d{4}년 \\d{1,2}월 \\d{1,2}일 \\([월화수목금토일]\\) \\d{2}:\\d{2}");
+
+        // The admin logs in and finds it in the queue.
+        driver.findElement(By.linkText("담당자 로그인")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
+        assertThat(driver.getCurrentUrl()).contains("/staff");
+        WebElement row = driver.findElement(By.xpath("//table[@id='queue']//tr[td/a[text()='" + receiptNo + "']]"));
+        assertThat(row.getText()).contains("교하동 가로등이 꺼져 있습니다", "접수", "미배정");
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+
+        // It opens the complaint and assigns it; the service's default department is suggested.
+        row.findElement(By.linkText(receiptNo)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("complaint-body")));
+        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("접수");
+        assertThat(driver.getPageSource()).contains("010-3456-7890");
+        WebElement form = driver.findElement(By.id("transition-ASSIGNED"));
+        form.findElement(By.xpath("./preceding-sibling::summary")).click();
+        Select department = new Select(wait.until(ExpectedConditions.elementToBeClickable(
+                By.id("dept-ASSIGNED"))));
+        assertThat(department.getFirstSelectedOption().getAttribute("value")).isEqualTo("ROAD_MANAGEMENT");
+        department.selectByValue("ROAD_MANAGEMENT");
+        form.findElement(By.name("note")).sendKeys("가로등 담당에게 배정");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "배정"));
+        assertThat(driver.findElement(By.id("department")).getText()).isEqualTo("도로관리과");
+        assertThat(driver.findElement(By.cssSelector(".alert.info")).getText())
+                .contains(receiptNo, "배정 상태로 변경했습니다", "도로관리과");
+        assertThat(driver.findElement(By.id("history")).getText()).contains("접수 → 배정", "admin", "가로등 담당에게 배정");
+        assertThat(complaints.find(receiptNo).status()).isEqualTo(ComplaintStatus.ASSIGNED);
+        assertThat(complaints.find(receiptNo).departmentCode()).isEqualTo("ROAD_MANAGEMENT");
+    }
+}
