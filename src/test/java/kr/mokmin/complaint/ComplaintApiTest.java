@@ -187,6 +187,13 @@ class ComplaintApiTest extends IntegrationTest {
 
         var badQuery = Http.get(url("/api/v1/complaints?status=NOPE"), ADMIN_TOKEN);
         assertThat(badQuery.status()).isEqualTo(400);
+        var noSuchPath = Http.get(url("/api/v1/no-such-thing"), ADMIN_TOKEN);
+        assertThat(noSuchPath.status()).isEqualTo(404);
+        assertThat(noSuchPath.json().get("type").asString()).isEqualTo("/problems/not-found");
+        var wrongMethod = Http.send(Http.request(url("/api/v1/taxonomy")).header("Authorization",
+                "Bearer " + ADMIN_TOKEN).DELETE().build());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().get("type").asString()).isEqualTo("/problems/http-405");
 
         long after = Http.get(url("/api/v1/complaints?limit=1"), ADMIN_TOKEN).json().get("total").asLong();
         assertThat(after).isEqualTo(before);
