@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +40,8 @@ import kr.mokmin.complaint.ComplaintViews;
 import kr.mokmin.complaint.Taxonomy;
 import kr.mokmin.complaint.TaxonomyStore;
 import kr.mokmin.complaint.TransitionRequest;
+import kr.mokmin.complaint.attachment.AttachmentDownloads;
+import kr.mokmin.complaint.attachment.AttachmentService;
 
 /**
  * Staff pages: the officer's queue and a complaint's detail with its transition forms. Visibility is the
@@ -52,13 +57,15 @@ public class StaffPageController {
             Channel.KAKAO, "카카오톡", Channel.API, "API");
 
     private final ComplaintService complaints;
+    private final AttachmentService attachments;
     private final TaxonomyStore taxonomy;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration dueSoon;
 
-    public StaffPageController(ComplaintService complaints, TaxonomyStore taxonomy, Clock clock,
-                               MokminProperties properties) {
+    public StaffPageController(ComplaintService complaints, AttachmentService attachments, TaxonomyStore taxonomy,
+                               Clock clock, MokminProperties properties) {
+        this.attachments = attachments;
         this.complaints = complaints;
         this.taxonomy = taxonomy;
         this.clock = clock;
@@ -213,6 +220,13 @@ public class StaffPageController {
                                    boolean needsAnswer, Map<String, String> departments) {
     }
 
+    /** Attachment download for signed-in staff (the API's variant takes bearer tokens, not sessions). */
+    @GetMapping("/staff/complaints/{receiptNo}/attachments/{id}")
+    public ResponseEntity<Resource> attachment(@PathVariable String receiptNo, @PathVariable long id) {
+        var opened = attachments.open(receiptNo, id, CurrentActor.get(), null);
+        return AttachmentDownloads.response(opened.attachment(), new FileSystemResource(opened.content()));
+    }
+
     private void fillDetail(Model model, ComplaintService.ComplaintDetail detail, TransitionForm submitted) {
         var tax = taxonomy.current();
         Complaint c = detail.complaint();
@@ -233,6 +247,7 @@ public class StaffPageController {
                 : c.serviceCode() == null ? null
                 : tax.service(c.serviceCode()).map(Taxonomy.ServiceDefinition::department).orElse(null));
         model.addAttribute("version", c.rowVersion());
+        model.addAttribute("attachments", attachments.attachmentsOf(c.id()));
         model.addAttribute("channelLabel", CHANNELS.getOrDefault(c.channel(), c.channel().name()));
         model.addAttribute("options", options);
         model.addAttribute("types", ComplaintType.values());

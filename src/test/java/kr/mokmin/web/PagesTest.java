@@ -400,6 +400,48 @@ class PagesTest extends IntegrationTest {
     }
 
     @Test
+    void staffSeeAndDownloadTheCitizensAttachmentOnTheDetailPage() {
+        var result = complaints.submit(new NewComplaint("사진 첨부 민원", "사진을 첨부합니다.", Channel.API,
+                new Complaint.Contact("시민", "010-3333-4444", null), Complaint.Location.NONE, null), null,
+                Actor.CITIZEN);
+        String no = result.complaint().receiptNo();
+        byte[] text = "현장 메모: 가로등 3번 기둥".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String boundary = "mokmin-test-boundary";
+        byte[] multipart = concat(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"현장메모.txt\"\r\nContent-Type: text/plain\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), text,
+                ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var upload = Http.send(Http.request(url("/api/v1/complaints/" + no + "/attachments"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Citizen-Token", result.citizenToken())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(multipart)).build());
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        long id = upload.json().get(0).get("id").asLong();
+
+        PageClient admin = loggedIn("admin", ADMIN_PASSWORD);
+        String page = admin.get("/staff/complaints/" + no).body();
+        assertThat(page).contains("현장메모.txt", "/staff/complaints/" + no + "/attachments/" + id);
+        Http.Response download = admin.get("/staff/complaints/" + no + "/attachments/" + id);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("현장 메모: 가로등 3번 기둥");
+        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        // Another department's officer gets nothing.
+        String parks = officer("PARKS");
+        complaints.transition(no, new TransitionRequest(ComplaintStatus.ASSIGNED, "ROAD_MANAGEMENT", null, null,
+                null, null, null), Actor.SYSTEM);
+        assertThat(loggedIn(parks, "officer-password-1").get("/staff/complaints/" + no + "/attachments/" + id)
+                .status()).isEqualTo(404);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void queueFiltersHighlightsAndPages() {
         String tag = "필터" + System.nanoTime();
         String late = file(tag + " 지연", "기한이 지난 민원", "010-1000-2000", "SAFETY");

@@ -74,12 +74,8 @@ public class AttachmentController {
     public ResponseEntity<Resource> download(@PathVariable String receiptNo, @PathVariable long id,
                                              @RequestHeader(name = CITIZEN_TOKEN_HEADER, required = false)
                                              String citizenToken) {
-        Actor actor = CurrentActor.get();
-        Complaint complaint = attachments.requireAccess(receiptNo, actor, citizenToken);
-        AttachmentInfo attachment = attachments.find(complaint, id);
-        var body = new FileSystemResource(attachments.content(attachment));
-        attachments.recordDownload(complaint, attachment, actor);
-        return AttachmentDownloads.response(attachment, body);
+        var opened = attachments.open(receiptNo, id, CurrentActor.get(), citizenToken);
+        return AttachmentDownloads.response(opened.attachment(), new FileSystemResource(opened.content()));
     }
 
     private AttachmentView view(AttachmentInfo a) {

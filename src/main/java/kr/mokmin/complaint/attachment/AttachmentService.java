@@ -171,6 +171,19 @@ public class AttachmentService {
         }
     }
 
+    /** An attachment the actor may download, with its stored file. */
+    public record Opened(AttachmentInfo attachment, Path content) {
+    }
+
+    /** Checks access, finds the file and records the download in the audit trail. */
+    public Opened open(String receiptNo, long attachmentId, Actor actor, String citizenToken) {
+        Complaint complaint = requireAccess(receiptNo, actor, citizenToken);
+        AttachmentInfo attachment = find(complaint, attachmentId);
+        Path content = content(attachment);
+        recordDownload(complaint, attachment, actor);
+        return new Opened(attachment, content);
+    }
+
     /** One attachment of this complaint, or 404. */
     public AttachmentInfo find(Complaint complaint, long attachmentId) {
         return repository.find(complaint.id(), attachmentId)
