@@ -19,19 +19,21 @@ import java.util.regex.Pattern;
  * @param text the passage, as described above
  * @param locator where the passage is, for citations: {@code 제19조}, {@code 제2조의2}, {@code 제12조제2항},
  *     {@code 제12조제2항~제4항} (several 항 in one chunk), {@code 제3조제1항제2호}, {@code 제2조제1호가목~다목},
- *     {@code 부칙 제1조}, {@code 부칙} (a 부칙 without articles), {@code 별표 1}, {@code 별지 제1호서식},
+ *     {@code 부칙 제1조~제5조} (a whole 부칙, or a run of its 조), {@code 부칙 제4조제2항}, {@code 부칙} (부칙
+ *     without 조), {@code 별표 1}, {@code 별지 제1호서식},
  *     {@code 별표 1 제2호}; for guides the heading path {@code 신청 방법 > 구비서류}, for an FAQ the path and
  *     the question; empty when the passage is under no heading. Locators need not be unique (a long
  *     section gives several chunks with one locator; a law has several 부칙 each with a 제1조).
  * @param heading what the passage is under, to read together with the text: the article heading
- *     {@code 제12조(과태료의 부과)} for every chunk of that 조 (also 부칙 articles), the annex title
+ *     {@code 제12조(과태료의 부과)} for every chunk of that 조 (also of a single 부칙 조), the 부칙 header
+ *     {@code 부칙 <제13459호,2015.8.11>} for a run of 부칙 조, the annex title
  *     {@code [별표 1] …}, the heading of a guide section, the question of an FAQ; a table's caption is
  *     added after " · " when the caption is not in the text; null if there is none
  * @param page page of {@code startOffset} when the source had page spans, else null
  * @param startOffset first character, into the input text
  * @param endOffset one past the last character, into the input text
  * @param section the enclosing structure above the heading: {@code 제2장 민원의 처리 > 제2절 민원의 처리기간ㆍ처리방법 등}
- *     (편/장/절/관), the 부칙 header {@code 부칙 <제13459호,2015.8.11>} for 부칙 articles, the parent
+ *     (편/장/절/관), the 부칙 header {@code 부칙 <제13459호,2015.8.11>} for a single 부칙 조, the parent
  *     headings of a guide section; null if there is none
  */
 public record Chunk(

@@ -19,9 +19,10 @@ import kr.mokmin.knowledge.chunk.Spans.Line;
  *   <li>Every chunk of a 조 has the 조 heading ({@code 제12조(과태료의 부과)}) in {@link Chunk#heading()} and
  *       the 편/장/절/관 path in {@link Chunk#section()}; the text of the first chunk also starts with the
  *       article line itself (and any chapter heading just above it).
- *   <li>부칙: each 부칙 조 is a unit ({@code 부칙 제1조}, section = the 부칙 header such as
- *       {@code 부칙 <제13459호,2015.8.11>}); 부칙 without 조 are packed together while they fit
- *       (locator {@code 부칙}).
+ *   <li>부칙: each 부칙 (one amendment's 부칙, with its header such as {@code 부칙 <제13459호,2015.8.11>}) is a
+ *       unit; its 조 are packed like 항 ({@code 부칙 제1조~제5조}, heading = the header), a 조 that is split
+ *       is located as {@code 부칙 제4조제2항} with heading {@code 제4조(다른 법률의 개정)} and the header as
+ *       section. Consecutive 부칙 without 조 are packed together while they fit (locator {@code 부칙}).
  *   <li>Annexes {@code [별표 1]}, {@code [별지 제1호서식]}: one unit each ({@code 별표 1}), split by their
  *       numbered items when long ({@code 별표 1 제2호}).
  *   <li>Text before the first unit (title, 시행 line) joins the first chunk when short (≤ 300 characters),
@@ -114,6 +115,7 @@ public final class Chunker {
         for (Node u : units) {
             Node previous = out.isEmpty() ? null : out.get(out.size() - 1);
             if (previous != null && previous.type == Node.Type.SUPPLEMENT && u.type == Node.Type.SUPPLEMENT
+                    && previous.children.isEmpty() && u.children.isEmpty()
                     && Spans.trimmedLength(text, previous.start, u.end) <= policy.maxChars()) {
                 previous.end = u.end;
                 previous.heading = "부칙";

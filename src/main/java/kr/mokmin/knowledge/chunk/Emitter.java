@@ -50,7 +50,12 @@ final class Emitter {
             return;
         }
         if (len <= policy.maxChars() && !n.hasStandaloneChild()) {
-            emit(s, e, n.locator, n.heading, n.section);
+            // a whole 부칙 is located by the 조 it holds: 부칙 제1조~제3조
+            if (n.type == Node.Type.SUPPLEMENT && !n.children.isEmpty()) {
+                group(n, n.children, s, e);
+            } else {
+                emit(s, e, n.locator, n.heading, n.section);
+            }
             return;
         }
         if (n.children.isEmpty()) {
@@ -86,14 +91,14 @@ final class Emitter {
                         members.add(p.node());
                     }
                 }
-                // a lead that is only the heading line does not make the group the parent's: "신청 방법 > 구비서류"
-                boolean withLead = head.node() == null && !isSingleLine(head.start(), head.end());
-                if (n.pathStyle && members.size() == 1 && !withLead) {
-                    Node only = members.get(0);
-                    emit(head.start(), tail.end(), only.locator, only.heading, only.section);
-                } else {
-                    emit(head.start(), tail.end(), n.groupLocator(members, withLead), n.heading, n.section);
+                if (head.node() == null && !isSingleLine(head.start(), head.end())) {
+                    if (n.pathStyle || n.type == Node.Type.SUPPLEMENT) {
+                        // the lead is more than a heading line: the chunk is the parent's
+                        emit(head.start(), tail.end(), n.groupLocator(members, true), n.heading, n.section);
+                        continue;
+                    }
                 }
+                group(n, members, head.start(), tail.end());
             }
         }
     }
@@ -118,6 +123,20 @@ final class Emitter {
             }
         }
         return greedy;
+    }
+
+    /**
+     * A chunk of some children of {@code n} (and maybe its lead). One child: the child's own locator and
+     * heading ("신청 방법 > 구비서류", "부칙 제1조" with heading "제1조(시행일)"); several: a range of a legal
+     * node ("제12조제1항~제3항", heading of the 조) or the path of a guide section.
+     */
+    private void group(Node n, List<Node> members, int s, int e) {
+        if (members.size() == 1 && (n.pathStyle || n.type == Node.Type.SUPPLEMENT)) {
+            Node only = members.get(0);
+            emit(s, e, only.locator, only.heading, only.section);
+        } else {
+            emit(s, e, n.groupLocator(members, false), n.heading, n.section);
+        }
     }
 
     private List<List<Part>> pack(List<Part> parts, int limit) {

@@ -58,7 +58,8 @@ final class LegalParser {
     private Node subitem;
     private int pending = -1;
     private String supplement;
-    private boolean supplementHasArticle;
+    /** The 부칙 being read: its 조 are its children. */
+    private Node supplementBlock;
     private int lastArticleKey;
     private int lastArticleNumber;
     private int articleCount;
@@ -209,17 +210,26 @@ final class LegalParser {
     private void openSupplement(Line line, String header) {
         prefix(line);
         supplement = header;
-        supplementHasArticle = false;
+        supplementBlock = null;
         sections.clear();
         lastArticleKey = 0;
         lastArticleNumber = 0;
     }
 
+    /** Text of a 부칙 without 조 (or before its first 조): the 부칙 itself is the unit. */
     private void startSupplementBody(Line line) {
+        if (supplementBlock == null) {
+            open(supplementBlock(line));
+        }
+    }
+
+    private Node supplementBlock(Line line) {
         Node n = new Node(Node.Type.SUPPLEMENT, pending >= 0 ? pending : line.start());
         n.locator = "부칙";
         n.heading = supplement;
-        open(n);
+        n.childSeparator = " ";
+        supplementBlock = n;
+        return n;
     }
 
     private void openSection(Line line, Matcher sec) {
@@ -246,27 +256,41 @@ final class LegalParser {
         n.heading = s.replaceFirst("^#{1,6}\\s+", "").strip();
         n.childSeparator = " ";
         supplement = null;
+        supplementBlock = null;
         open(n);
     }
 
     private void startArticle(Line line, Label label, String body) {
-        Node n = new Node(Node.Type.ARTICLE, pending >= 0 ? pending : line.start());
         String id = "제" + label.number + "조" + (label.branch > 0 ? "의" + label.branch : "");
+        Node n;
+        if (supplement != null) {
+            // a 부칙 조 is a child of its 부칙, whose header lines stay in the 부칙's own lead
+            int start = pending >= 0 ? pending : line.start();
+            if (supplementBlock == null) {
+                units.add(supplementBlock(line));
+                start = line.start();
+            }
+            n = supplementBlock.add(new Node(Node.Type.ARTICLE, start));
+            n.locator = "부칙 " + id;
+            n.section = supplement;
+        } else {
+            n = new Node(Node.Type.ARTICLE, pending >= 0 ? pending : line.start());
+            n.locator = id;
+            n.section = sectionPath();
+            units.add(n);
+            articleCount++;
+        }
+        n.label = id;
         n.number = label.number;
         n.branch = label.branch;
         n.heading = label.title == null ? id : id + "(" + label.title + ")";
-        if (supplement != null) {
-            n.locator = "부칙 " + id;
-            n.section = supplement;
-            supplementHasArticle = true;
-        } else {
-            n.locator = id;
-            n.section = sectionPath();
-            articleCount++;
-        }
         lastArticleKey = label.key();
         lastArticleNumber = label.number;
-        open(n);
+        unit = n;
+        paragraph = null;
+        item = null;
+        subitem = null;
+        pending = -1;
         if (body != null) {
             // a 항 that starts on the article line itself: "제4조(다른 법률의 개정) ① …"
             int after = label.end;

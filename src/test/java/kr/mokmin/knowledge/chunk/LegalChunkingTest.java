@@ -144,28 +144,38 @@ class LegalChunkingTest {
     }
 
     @Test
-    void supplementaryProvisionsHaveTheirOwnArticles() {
-        List<Chunk> chunks = statute(MINWON);
-        List<Chunk> supplements = chunks.stream().filter(c -> c.locator().startsWith("부칙")).toList();
+    void eachSupplementIsAUnitLocatedByItsArticles() {
+        String text = Fixtures.text(MINWON);
+        List<Chunk> supplements = statute(MINWON).stream().filter(c -> c.locator().startsWith("부칙")).toList();
 
-        assertThat(supplements).extracting(Chunk::locator).allMatch(l -> l.matches("부칙( 제\\d+조.*)?"));
+        assertThat(supplements).extracting(Chunk::locator)
+                .containsExactly("부칙 제1조~제5조", "부칙 제1조~제6조", "부칙", "부칙 제1조~제7조");
         Chunk first = supplements.get(0);
-        assertThat(first.locator()).isEqualTo("부칙 제1조");
-        assertThat(first.heading()).isEqualTo("제1조(시행일)");
-        assertThat(first.section()).isEqualTo("부칙 <제13459호,2015.8.11>");
-        assertThat(first.text()).startsWith("## 부칙\n\n부칙 <제13459호,2015.8.11>")
-                .endsWith("이 법은 공포 후 6개월이 경과한 날부터 시행한다.");
-        assertThat(supplements.get(1).locator()).isEqualTo("부칙 제2조");
-        assertThat(supplements.get(1).text()).startsWith("제2조(거부처분에 대한 이의신청에 관한 적용례)");
-        Chunk amendment = supplements.stream()
-                .filter(c -> c.section() != null && c.section().startsWith("부칙(행정절차법)"))
-                .filter(c -> c.locator().equals("부칙 제7조"))
-                .findFirst().orElseThrow();
-        assertThat(amendment.text()).contains("제45조를 삭제한다.");
-        assertThat(amendment.endOffset()).isEqualTo(Fixtures.text(MINWON).stripTrailing().length());
-        Chunk withoutArticles = supplements.stream().filter(c -> c.locator().equals("부칙")).findFirst().orElseThrow();
+        assertThat(first.heading()).isEqualTo("부칙 <제13459호,2015.8.11>");
+        assertThat(first.text()).startsWith("## 부칙\n\n부칙 <제13459호,2015.8.11>\n\n\n제1조(시행일) 이 법은 공포 후 6개월이")
+                .contains("제5조(다른 법률과의 관계)");
+        Chunk withoutArticles = supplements.get(2);
+        assertThat(withoutArticles.heading()).isEqualTo("부칙");
         assertThat(withoutArticles.text()).startsWith("부칙 <제17515호,2020.10.20>")
                 .contains("이 법은 공포 후 1년이 경과한 날부터 시행한다.", "부칙 <제18742호");
+        Chunk last = supplements.get(3);
+        assertThat(last.heading()).isEqualTo("부칙(행정절차법) <제18748호,2022.1.11>");
+        assertThat(last.text()).endsWith("제45조를 삭제한다.");
+        assertThat(last.endOffset()).isEqualTo(text.stripTrailing().length());
+    }
+
+    @Test
+    void longSupplementIsSplitBetweenItsArticles() {
+        List<Chunk> chunks = chunk(MINWON, DocumentKind.STATUTE, new ChunkingPolicy(300, 0, 1_000));
+        List<Chunk> first = chunks.stream()
+                .filter(c -> "부칙 <제13459호,2015.8.11>".equals(c.heading()) || "부칙 <제13459호,2015.8.11>".equals(c.section()))
+                .toList();
+
+        assertThat(first).extracting(Chunk::locator)
+                .containsExactly("부칙 제1조~제3조", "부칙 제4조제1항~제2항", "부칙 제4조제3항", "부칙 제5조");
+        assertThat(first.get(1).heading()).isEqualTo("제4조(다른 법률의 개정)");
+        assertThat(first.get(1).section()).isEqualTo("부칙 <제13459호,2015.8.11>");
+        assertThat(first.get(3).heading()).isEqualTo("제5조(다른 법률과의 관계)");
     }
 
     @Test
@@ -210,10 +220,10 @@ class LegalChunkingTest {
         List<Chunk> chunks = chunk(PAJU_PARKING, DocumentKind.ORDINANCE, ChunkingPolicy.DEFAULT);
 
         Chunk inline = chunks.stream()
-                .filter(c -> "부칙 (2012. 3. 30. 조례 제1023호)".equals(c.section()) && c.locator().equals("부칙 제1조"))
+                .filter(c -> "부칙 (2012. 3. 30. 조례 제1023호)".equals(c.heading()))
                 .findFirst().orElseThrow();
-        assertThat(inline.text()).isEqualTo("부칙 (2012. 3. 30. 조례 제1023호) 제1조(시행일) 이 조례는 공포한 날부터 시행한다.");
-        assertThat(inline.heading()).isEqualTo("제1조(시행일)");
+        assertThat(inline.locator()).isEqualTo("부칙 제1조~제2조");
+        assertThat(inline.text()).startsWith("부칙 (2012. 3. 30. 조례 제1023호) 제1조(시행일) 이 조례는 공포한 날부터 시행한다.\n제2조(적용례)");
         List<Chunk> packed = chunks.stream().filter(c -> c.locator().equals("부칙")).toList();
         assertThat(packed).isNotEmpty().allSatisfy(c -> assertThat(c.length()).isLessThanOrEqualTo(1_200));
         assertThat(packed).anySatisfy(c -> assertThat(c.text().split("\n부칙 \\(")).hasSizeGreaterThan(2));

@@ -41,7 +41,7 @@ class PlainTextAndTablesTest {
         assertThat(chunks).extracting(Chunk::locator).containsExactly(
                 "제1조", "제2조", "제3조", "제4조", "제5조", "제6조",
                 "제7조제1항제1호~제9호", "제7조제1항제10호~제15호", "제7조제2항~제3항", "제8조",
-                "부칙 제1조", "부칙 제2조", "부칙", "별표");
+                "부칙 제1조~제2조", "부칙", "별표");
         Chunk first = chunks.get(0);
         assertThat(first.startOffset()).isZero(); // the title and the 시행 line join the first article
         assertThat(first.text()).startsWith("파주시 제증명 등 수수료 징수 조례\n[시행 2025. 11. 11.]");
@@ -49,8 +49,10 @@ class PlainTextAndTablesTest {
         assertThat(only(chunks, "제3조").text()).startsWith("제3조(수수료) ① 「지방자치법");
         assertThat(only(chunks, "제7조제1항제10호~제15호").text()).startsWith("10. 「특수임무유공자");
         assertThat(only(chunks, "제7조제2항~제3항").heading()).isEqualTo("제7조(수수료의 감면 등)");
-        assertThat(only(chunks, "부칙 제1조").text()).isEqualTo("부칙  제1조(시행일) 이 조례는 공포한 날부터 시행한다.");
-        assertThat(only(chunks, "부칙 제2조").section()).isEqualTo("부칙");
+        Chunk supplement = only(chunks, "부칙 제1조~제2조");
+        assertThat(supplement.text()).startsWith("부칙  제1조(시행일) 이 조례는 공포한 날부터 시행한다.\n제2조(경과조치)");
+        assertThat(supplement.heading()).isEqualTo("부칙");
+        assertThat(only(chunks, "부칙").text()).startsWith("부칙 (2020.7.10 조례 제1610호)");
 
         assertThat(only(chunks, "제4조").page()).isEqualTo(1);
         assertThat(only(chunks, "제5조").page()).isEqualTo(2);
