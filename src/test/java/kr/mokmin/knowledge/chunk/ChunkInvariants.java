@@ -59,15 +59,11 @@ final class ChunkInvariants {
         }
     }
 
+    /** Whether the chunk overlaps a table as the chunker sees them (reported spans and detected tables). */
     private static boolean holdsTable(ChunkSource source, Chunk c) {
-        for (TableSpan t : source.tables()) {
+        Tables tables = Tables.find(source.text(), Spans.lines(source.text()), source.tables());
+        for (Tables.Table t : tables.all()) {
             if (t.start() < c.endOffset() && t.end() > c.startOffset()) {
-                return true;
-            }
-        }
-        for (String line : c.text().split("\n")) {
-            String s = line.strip();
-            if (s.startsWith("|") || s.startsWith("+-") || s.startsWith("+=") || s.startsWith("<table")) {
                 return true;
             }
         }
