@@ -50,7 +50,7 @@ final class PdfParser implements DocumentParser {
         try (PDDocument doc = load(file)) {
             int pageCount = doc.getNumberOfPages();
             if (pageCount == 0) {
-                throw new DocumentParseException(hasEof ? Reason.EMPTY : Reason.TRUNCATED, "the PDF has no pages");
+                throw new DocumentParseException(hasEof ? Reason.CORRUPT : Reason.TRUNCATED, "no page was found");
             }
             if (pageCount > limits.maxPages()) {
                 throw new DocumentParseException(Reason.TOO_MANY_PAGES,

@@ -13,7 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -204,7 +211,7 @@ final class Fixtures {
         }
     }
 
-    /** A PDF whose pages are only images (a scan): no text layer at all. */
+    /** A PDF whose pages are only full-page images (A4 scans): no text layer at all. */
     static Path imagePdf(Path dir, String name, BufferedImage... images) throws IOException {
         Path file = dir.resolve(name);
         try (PDDocument doc = new PDDocument()) {
@@ -212,11 +219,26 @@ final class Fixtures {
                 PDPage page = new PDPage(PDRectangle.A4);
                 doc.addPage(page);
                 PDImageXObject x = LosslessFactory.createFromImage(doc, image);
-                float width = PDRectangle.A4.getWidth() - 60;
-                float height = width * image.getHeight() / image.getWidth();
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    cs.drawImage(x, 30, PDRectangle.A4.getHeight() - 40 - height, width, height);
+                    cs.drawImage(x, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
                 }
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** Page 1 with a text layer (제3조), page 2 only an image (a scanned page). */
+    static Path mixedPdf(Path dir, String name, BufferedImage scan) throws IOException {
+        Path file = dir.resolve(name);
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font font = PDType0Font.load(doc, NANUM_GOTHIC.toFile());
+            page(doc, font, List.of(ARTICLE_3), null);
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDImageXObject x = LosslessFactory.createFromImage(doc, scan);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.drawImage(x, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
             }
             doc.save(file.toFile());
         }
@@ -225,7 +247,7 @@ final class Fixtures {
 
     // --- image for OCR
 
-    /** Black Korean text in NanumGothic on white, about 300 dpi for 14 pt type (58 px). */
+    /** A scanned A4 page at 300 dpi: black 14 pt (58 px) NanumGothic lines at the top of a white page. */
     static BufferedImage scan(List<String> lines) throws IOException {
         Font font;
         try {
@@ -233,8 +255,8 @@ final class Fixtures {
         } catch (FontFormatException e) {
             throw new IOException(e);
         }
-        int width = 2400;
-        int height = 160 + lines.size() * 100;
+        int width = 2480; // an A4 page at 300 dpi
+        int height = 3508;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = image.createGraphics();
         try {
@@ -243,9 +265,9 @@ final class Fixtures {
             g.setColor(Color.BLACK);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setFont(font);
-            int y = 120;
+            int y = 150;
             for (String line : lines) {
-                g.drawString(line, 80, y);
+                g.drawString(line, 150, y);
                 y += 100;
             }
         } finally {
@@ -254,12 +276,36 @@ final class Fixtures {
         return image;
     }
 
-    static final List<String> SCAN_LINES = List.of("제1조(목적) 이 조례는 坡州市 민원", "사무의 수수료를 규정한다.",
-            "제2조(수수료) 주민등록표 등본 400원");
+    /**
+     * A scanned page: Hangul lines, and Hanja on a line of its own (Tesseract picks one script per word and reads a
+     * Hanja word between Hangul words much less reliably).
+     */
+    static final List<String> SCAN_LINES = List.of("제1조(목적) 이 조례는 파주시 민원", "사무의 수수료를 규정한다.",
+            "제2조(수수료) 주민등록표 등본 400원", "坡州市 土地臺帳");
 
-    static Path png(Path dir, String name, BufferedImage image) throws IOException {
+    /** Writes a PNG that states its resolution (pHYs), as a scanner's would; {@code dpi} 0 writes none. */
+    static Path png(Path dir, String name, BufferedImage image, int dpi) throws IOException {
         Path file = dir.resolve(name);
-        ImageIO.write(image, "png", file.toFile());
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+            if (dpi > 0) {
+                // The native pHYs chunk: the JDK's PNG writer maps the standard tree's pixel size wrongly.
+                String perMetre = Long.toString(Math.round(dpi / 0.0254));
+                IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+                phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+                phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+                phys.setAttribute("unitSpecifier", "meter");
+                IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+                root.appendChild(phys);
+                meta.mergeTree("javax_imageio_png_1.0", root);
+            }
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, meta), param);
+        } finally {
+            writer.dispose();
+        }
         return file;
     }
 
