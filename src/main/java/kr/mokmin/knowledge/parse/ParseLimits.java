@@ -52,11 +52,14 @@ public record ParseLimits(long maxFileBytes, int maxTextChars, int maxPages, int
 
     /**
      * 100 MiB files, 20 M characters, 2,000 pages, 10,000 ZIP entries inflating to at most 512 MiB at a ratio of at
-     * most 100, 60 M-pixel images, OCR at 300 dpi for up to 50 pages with 60 s each, 10 minutes in all.
+     * most 100, 60 M-pixel images, OCR at 300 dpi for up to 100 pages with 120 s each, 30 minutes in all.
+     *
+     * <p>OCR sets the time scale: a dense A4 page took 5–9 s with one Tesseract thread on a busy 2-core machine
+     * (see {@code ParseBenchmark}); every other format extracts dozens to thousands of pages per second.
      */
     public static ParseLimits defaults() {
-        return new ParseLimits(100 * MIB, 20_000_000, 2_000, 10_000, 512 * MIB, 100, 60_000_000L, 300, 50,
-                Duration.ofSeconds(60), Duration.ofMinutes(10), false);
+        return new ParseLimits(100 * MIB, 20_000_000, 2_000, 10_000, 512 * MIB, 100, 60_000_000L, 300, 100,
+                Duration.ofSeconds(120), Duration.ofMinutes(30), false);
     }
 
     public ParseLimits withMaxFileBytes(long value) {

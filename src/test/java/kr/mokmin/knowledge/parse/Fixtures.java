@@ -113,6 +113,10 @@ final class Fixtures {
     }
 
     static String html() {
+        return html(List.of());
+    }
+
+    static String html(List<String> extra) {
         StringBuilder rows = new StringBuilder();
         for (int r = 0; r < TABLE.size(); r++) {
             rows.append("<tr>");
@@ -136,9 +140,11 @@ final class Fixtures {
                 <table><caption>%s</caption>
                 %s</table>
                 <h2>부칙</h2>
-                <div>%s</div>
+                %s<div>%s</div>
                 </body></html>
-                """.formatted(TITLE, TITLE, ARTICLE_1, ARTICLE_2, CAPTION, rows, ARTICLE_3);
+                """.formatted(TITLE, TITLE, ARTICLE_1, ARTICLE_2, CAPTION, rows,
+                extra.stream().map(p -> "<p>" + p + "</p>\n").collect(java.util.stream.Collectors.joining()),
+                ARTICLE_3);
     }
 
     // --- PDF
@@ -158,6 +164,16 @@ final class Fixtures {
             doc.save(file.toFile());
         }
         return file;
+    }
+
+    /** {@code count} numbered articles of about 75 characters each: 24 make one page's worth (1,800 characters). */
+    static List<String> articles(int count) {
+        java.util.ArrayList<String> list = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            list.add("제" + (i + 4) + "조(사무의 위임) ① 시장은 坡州市 민원 사무의 일부를 읍·면·동장에게 위임할 수 있다. "
+                    + "② 위임한 사무는 매년 " + (i % 12 + 1) + "월에 점검한다.");
+        }
+        return list;
     }
 
     /** A PDF of {@code pages} pages of text (for the benchmark and limits). */
@@ -312,6 +328,11 @@ final class Fixtures {
     // --- DOCX
 
     static Path docx(Path dir, String name) throws IOException {
+        return docx(dir, name, List.of());
+    }
+
+    /** The ordinance with {@code extra} paragraphs before 제3조 (for the benchmark). */
+    static Path docx(Path dir, String name, List<String> extra) throws IOException {
         Path file = dir.resolve(name);
         try (XWPFDocument doc = new XWPFDocument()) {
             doc.getProperties().getCoreProperties().setTitle(TITLE);
@@ -331,6 +352,9 @@ final class Fixtures {
                     row.getCell(c).setText(TABLE.get(r).get(c));
                 }
             }
+            for (String paragraph : extra) {
+                doc.createParagraph().createRun().setText(paragraph);
+            }
             doc.createParagraph().createRun().setText(ARTICLE_3);
             try (OutputStream out = Files.newOutputStream(file)) {
                 doc.write(out);
@@ -342,6 +366,10 @@ final class Fixtures {
     // --- HWP 5 (hwplib)
 
     static Path hwp(Path dir, String name) throws Exception {
+        return hwp(dir, name, List.of());
+    }
+
+    static Path hwp(Path dir, String name, List<String> extra) throws Exception {
         HWPFile hwp = kr.dogfoot.hwplib.tool.blankfilemaker.BlankFileMaker.make();
         Section section = hwp.getBodyText().getSectionList().get(0);
         hwpParagraph(section, TITLE, 2, 10); // style 2 = 개요 1
@@ -349,6 +377,9 @@ final class Fixtures {
         hwpParagraph(section, ARTICLE_2, 0, 3);
         hwpParagraph(section, CAPTION, 0, 3);
         hwpTable(hwp, section, TABLE);
+        for (String paragraph : extra) {
+            hwpParagraph(section, paragraph, 0, 3);
+        }
         hwpParagraph(section, ARTICLE_3, 0, 3);
         Path file = dir.resolve(name);
         HWPWriter.toFile(hwp, file.toString());
@@ -437,6 +468,10 @@ final class Fixtures {
     // --- HWPX (hwpxlib)
 
     static Path hwpx(Path dir, String name) throws Exception {
+        return hwpx(dir, name, List.of());
+    }
+
+    static Path hwpx(Path dir, String name, List<String> extra) throws Exception {
         HWPXFile hwpx = kr.dogfoot.hwpxlib.tool.blankfilemaker.BlankFileMaker.make();
         hwpx.contentHPFFile().metaData().createTitle();
         hwpx.contentHPFFile().metaData().title().addText(TITLE);
@@ -446,6 +481,9 @@ final class Fixtures {
         hwpxPara(section, ARTICLE_2, "0");
         Para anchor = hwpxPara(section, "", "0");
         hwpxTable(anchor.addNewRun().charPrIDRefAnd("0"), CAPTION, TABLE);
+        for (String paragraph : extra) {
+            hwpxPara(section, paragraph, "0");
+        }
         hwpxPara(section, ARTICLE_3, "0");
         Path file = dir.resolve(name);
         HWPXWriter.toFilepath(hwpx, file.toString());
