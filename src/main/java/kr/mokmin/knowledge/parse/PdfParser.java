@@ -16,13 +16,17 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -79,7 +83,7 @@ final class PdfParser implements DocumentParser {
                 stripper.setStartPage(i);
                 stripper.setEndPage(i);
                 String text = stripper.getText(doc);
-                String problem = textProblem(text);
+                Problem problem = textProblem(text, hasImage(doc.getPage(i - 1)));
                 if (problem == null) {
                     out.beginPage(i, false);
                     out.lines(text);
@@ -87,38 +91,41 @@ final class PdfParser implements DocumentParser {
                     continue;
                 }
                 textlessPages++;
+                String skipped = null;
                 if (ocrUnavailable != null) {
-                    context.warn("page " + i + " " + problem + ": OCR unavailable (" + ocrUnavailable + ")");
-                    out.beginPage(i, false);
-                    continue;
+                    skipped = "OCR unavailable (" + ocrUnavailable + ")";
+                } else if (ocrPages >= limits.maxOcrPages()) {
+                    skipped = "not OCRed, the OCR page limit (" + limits.maxOcrPages() + ") was reached";
                 }
-                if (ocrPages >= limits.maxOcrPages()) {
-                    context.warn("page " + i + " " + problem + ": not OCRed, the OCR page limit ("
-                            + limits.maxOcrPages() + ") was reached");
-                    out.beginPage(i, false);
-                    continue;
-                }
-                if (renderer == null) {
-                    renderer = new PDFRenderer(doc);
-                }
-                String ocrText;
-                try {
-                    ocrText = ocrPage(doc, renderer, i, context);
-                } catch (DocumentParseException e) {
-                    if (e.reason() != Reason.OCR_TIMEOUT && e.reason() != Reason.OCR_FAILED) {
-                        throw e;
+                String ocrText = null;
+                if (skipped == null) {
+                    if (renderer == null) {
+                        renderer = new PDFRenderer(doc);
                     }
-                    context.warn("page " + i + " " + problem + ": " + e.getMessage());
-                    ocrText = null;
+                    try {
+                        ocrText = ocrPage(doc, renderer, i, context);
+                    } catch (DocumentParseException e) {
+                        if (e.reason() != Reason.OCR_TIMEOUT && e.reason() != Reason.OCR_FAILED) {
+                            throw e;
+                        }
+                        skipped = e.getMessage();
+                    }
+                    ocrPages++;
                 }
-                ocrPages++;
-                out.beginPage(i, ocrText != null);
-                if (ocrText == null) {
-                    continue;
+                if (ocrText != null) {
+                    out.beginPage(i, true);
+                    out.lines(ocrText);
+                    anyText |= !ocrText.isBlank();
+                    context.warn("page " + i + " " + problem.reason() + ": OCR used (" + context.ocr().describe()
+                            + ")");
+                } else {
+                    out.beginPage(i, false);
+                    out.lines(problem.fallback());
+                    anyText |= !problem.fallback().isBlank();
+                    if (skipped != null) {
+                        context.warn("page " + i + " " + problem.reason() + ": " + skipped);
+                    }
                 }
-                out.lines(ocrText);
-                anyText |= !ocrText.isBlank();
-                context.warn("page " + i + " " + problem + ": OCR used (" + context.ocr().describe() + ")");
             }
             out.endPage();
             if (!anyText && textlessPages == pageCount && ocrUnavailable != null) {
@@ -144,8 +151,18 @@ final class PdfParser implements DocumentParser {
                 IOUtils.createTempFileOnlyStreamCache());
     }
 
-    /** Null when the page text is usable, else why not ("had no text", "has no readable text layer"). */
-    static String textProblem(String text) {
+    /** Why a page's text layer is not enough, and what to keep of it if the page cannot be OCRed. */
+    record Problem(String reason, String fallback) {
+    }
+
+    /** A page with an image and fewer letters than this is taken for a scan with a stray text layer. */
+    static final int MIN_TEXT_OVER_IMAGE = 20;
+
+    /**
+     * Null when the page text is usable; otherwise why not: no text, text without Unicode mapping (unreadable), or
+     * a few characters over an image (a scanned page with a page number or stamp in a text layer).
+     */
+    static Problem textProblem(String text, boolean hasImage) {
         int good = 0;
         int bad = 0;
         for (int i = 0; i < text.length(); ) {
@@ -159,12 +176,40 @@ final class PdfParser implements DocumentParser {
             }
         }
         if (good == 0 && bad == 0) {
-            return "had no text";
+            return new Problem("had no text", "");
         }
         if (bad > good) {
-            return "has no readable text layer (no Unicode mapping)";
+            return new Problem("has no readable text layer (no Unicode mapping)", "");
+        }
+        if (hasImage && good < MIN_TEXT_OVER_IMAGE) {
+            return new Problem("has only " + good + " letters or digits over an image", text);
         }
         return null;
+    }
+
+    /** Whether the page draws an image XObject, directly or through a form XObject. */
+    static boolean hasImage(PDPage page) {
+        try {
+            return hasImage(page.getResources(), 0);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasImage(PDResources resources, int depth) throws IOException {
+        if (resources == null || depth > 3) {
+            return false;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            if (resources.isImageXObject(name)) {
+                return true;
+            }
+            PDXObject x = resources.getXObject(name);
+            if (x instanceof PDFormXObject form && hasImage(form.getResources(), depth + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Renders one page and OCRs it; null (with a warning) when the page is too large to render. */

@@ -10,6 +10,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +94,61 @@ class OcrTest {
         assertScanText(doc.pageText(2));
         assertThat(doc.warnings()).anyMatch(w -> w.startsWith("page 2 had no text: OCR used"));
         assertThat(doc.warnings()).noneMatch(w -> w.startsWith("page 1"));
+    }
+
+    @Test
+    void multiPageTiffFramesArePages() throws Exception {
+        assumeTesseract();
+        Path tiff = dir.resolve("scans.tif");
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(tiff.toFile())) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType("LZW");
+            writer.prepareWriteSequence(null);
+            writer.writeToSequence(new IIOImage(Fixtures.scan(List.of("제1조(목적) 이 조례는 파주시 민원")), null, null),
+                    param);
+            writer.writeToSequence(new IIOImage(Fixtures.scan(List.of("제9조(공고) 공고는 게시판에 한다.")), null, null),
+                    param);
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        ExtractedDocument doc = parsers().parse(tiff);
+        assertThat(doc.detectedFormat()).isEqualTo(DocumentFormat.TIFF);
+        assertThat(doc.pages()).extracting(PageSpan::page).containsExactly(1, 2);
+        assertThat(doc.pages()).allMatch(PageSpan::ocr);
+        assertThat(doc.pageText(1)).contains("제1조(목적)").doesNotContain("제9조");
+        assertThat(doc.pageText(2)).contains("제9조(공고)", "게시판");
+        assertThat(doc.warnings()).anyMatch(w -> w.contains("assumed 300 dpi"));
+    }
+
+    @Test
+    void aScanWithAStrayTextLayerIsOcred() throws Exception {
+        assumeTesseract();
+        Path pdf = dir.resolve("stamped-scan.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDImageXObject image = LosslessFactory.createFromImage(doc, Fixtures.scan(Fixtures.SCAN_LINES));
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+                cs.beginText();
+                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 9);
+                cs.newLineAtOffset(290, 20);
+                cs.showText("- 1 -");
+                cs.endText();
+            }
+            doc.save(pdf.toFile());
+        }
+        ExtractedDocument doc = parsers().parse(pdf);
+        assertScanText(doc.text());
+        assertThat(doc.pages().get(0).ocr()).isTrue();
+        assertThat(doc.warnings()).anyMatch(w -> w.startsWith("page 1 has only 1 letters or digits over an image: "
+                + "OCR used"));
+        ExtractedDocument withoutOcr = DocumentParsers.create(ParseLimits.defaults(), OcrEngine.NONE).parse(pdf);
+        assertThat(withoutOcr.text()).isEqualTo("- 1 -\n");
     }
 
     @Test
