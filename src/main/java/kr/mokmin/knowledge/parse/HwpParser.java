@@ -273,6 +273,9 @@ final class HwpParser implements DocumentParser {
                 return;
             }
             for (Control control : p.getControlList()) {
+                if (control == null || control.getType() == null) {
+                    continue; // a control hwplib does not know
+                }
                 switch (control.getType()) {
                     case Table -> table((ControlTable) control);
                     case Header, Footer, Equation, SectionDefine, ColumnDefine, PageNumberPosition, PageHide,
@@ -289,9 +292,15 @@ final class HwpParser implements DocumentParser {
             }
         }
 
-        private String controlText(Control control) throws Exception {
+        /** The text inside a drawing object or note; a damaged one is skipped with a warning. */
+        private String controlText(Control control) {
             StringBuffer sb = new StringBuffer();
-            ForControl.extract(control, TextExtractMethod.InsertControlTextBetweenParagraphText, null, sb);
+            try {
+                ForControl.extract(control, TextExtractMethod.InsertControlTextBetweenParagraphText, null, sb);
+            } catch (Exception | StackOverflowError e) {
+                context.warn("the text of a " + control.getType() + " object could not be read: " + e);
+                return "";
+            }
             return sb.toString();
         }
 

@@ -169,13 +169,11 @@ final class HwpxParser implements DocumentParser {
                 } else if (item instanceof Ctrl ctrl) {
                     for (CtrlItem ci : ctrl.ctrlItems()) {
                         if (ci instanceof FootNote || ci instanceof EndNote) {
-                            notes.add(TextExtractor.extractFrom((HWPXObject) ci,
-                                    TextExtractMethod.InsertControlTextBetweenParagraphText, marks));
+                            notes.add(objectText(ci));
                         }
                     }
                 } else if (!(item instanceof Equation)) {
-                    out.paragraph(TextExtractor.extractFrom(item,
-                            TextExtractMethod.InsertControlTextBetweenParagraphText, marks));
+                    out.paragraph(objectText(item));
                 }
             }
         }
@@ -258,12 +256,24 @@ final class HwpxParser implements DocumentParser {
                             }
                         }
                     } else if (!(item instanceof Ctrl) && !(item instanceof Equation)) {
-                        sb.append(TextExtractor.extractFrom(item,
-                                TextExtractMethod.InsertControlTextBetweenParagraphText, marks)).append(' ');
+                        sb.append(objectText(item)).append(' ');
                     }
                 }
             }
             return sb.toString().strip();
+        }
+
+        /** The text inside a drawing object or note (hwpxlib's extractor); a damaged one is skipped with a warning. */
+        private String objectText(HWPXObject object) {
+            try {
+                String text = TextExtractor.extractFrom(object, TextExtractMethod.InsertControlTextBetweenParagraphText,
+                        marks);
+                return text == null ? "" : text;
+            } catch (Exception | StackOverflowError e) {
+                context.warn("the text of a " + object.getClass().getSimpleName() + " object could not be read: "
+                        + e);
+                return "";
+            }
         }
 
         void notes() {

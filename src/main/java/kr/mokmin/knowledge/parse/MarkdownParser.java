@@ -38,6 +38,7 @@ final class MarkdownParser implements DocumentParser {
     private static final Pattern ESCAPE = Pattern.compile("\\\\([!-/:-@\\[-`{-~])");
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
 
     @Override
     public Set<DocumentFormat> formats() {
@@ -67,6 +68,10 @@ final class MarkdownParser implements DocumentParser {
     }
 
     private static void frontMatter(String yaml, Map<String, String> metadata, ParseContext context) {
+        if (yaml.length() > MAX_FRONT_MATTER_CHARS) {
+            context.warn("front matter longer than " + MAX_FRONT_MATTER_CHARS + " characters: ignored");
+            return;
+        }
         try {
             JsonNode root = YAML.readTree(yaml);
             if (root == null || !root.isObject()) {
