@@ -194,6 +194,36 @@ class DocumentParsersTest {
     }
 
     @Test
+    void hwpTableWithACaptionObject() throws Exception {
+        var hwp = kr.dogfoot.hwplib.tool.blankfilemaker.BlankFileMaker.make();
+        var section = hwp.getBodyText().getSectionList().get(0);
+        Fixtures.hwpParagraph(section, "제5조(과태료) 과태료는 다음과 같다.", 0, 3);
+        Fixtures.hwpTable(hwp, section, "[표 2] 과태료 부과기준",
+                java.util.List.of(java.util.List.of("위반행위", "과태료"), java.util.List.of("신고 지연", "10만원")));
+        Path file = dir.resolve("과태료.hwp");
+        kr.dogfoot.hwplib.writer.HWPWriter.toFile(hwp, file.toString());
+        ExtractedDocument doc = PARSERS.parse(file);
+        assertThat(doc.tables()).containsExactly(new TableSpan(doc.text().indexOf("[표 2]"), doc.text().length(),
+                "[표 2] 과태료 부과기준", 2, 2));
+        assertThat(doc.tableText(0)).isEqualTo("[표 2] 과태료 부과기준\n위반행위 | 과태료\n신고 지연 | 10만원\n");
+    }
+
+    @Test
+    void htmlLayoutTablesAreWalkedAndTheirDataTablesKept() throws Exception {
+        Path file = Files.writeString(dir.resolve("layout.html"), """
+                <html><body><table><tr><td class="menu"><ul><li>민원안내</li></ul></td>
+                <td><h2>수수료 안내</h2><p>아래 표를 참고하십시오.</p>
+                <table><thead><tr><th>구분</th><th>수수료</th></tr></thead>
+                <tbody><tr><td>등본</td><td>400원</td></tr></tbody></table></td></tr></table></body></html>
+                """);
+        ExtractedDocument doc = PARSERS.parse(file);
+        assertThat(doc.tables()).hasSize(1);
+        assertThat(doc.tableText(0)).isEqualTo("구분 | 수수료\n등본 | 400원\n");
+        assertThat(doc.text()).contains("수수료 안내\n아래 표를 참고하십시오.\n구분 | 수수료");
+        assertThat(doc.headings()).extracting(HeadingSpan::level).containsExactly(2);
+    }
+
+    @Test
     void formatComesFromTheContentNotTheName() throws Exception {
         Path docx = Fixtures.docx(dir, "a.docx");
         Path misnamed = Files.copy(docx, dir.resolve("공고문.hwp"));

@@ -420,9 +420,21 @@ final class Fixtures {
     }
 
     private static void hwpTable(HWPFile hwp, Section section, List<List<String>> rows) throws IOException {
+        hwpTable(hwp, section, null, rows);
+    }
+
+    /** A table, with a caption object (표 캡션) when {@code caption} is not null. */
+    static void hwpTable(HWPFile hwp, Section section, String caption, List<List<String>> rows) throws IOException {
         Paragraph anchor = hwpParagraph(section, "", 0, 3);
         anchor.getText().addExtendCharForTable();
         ControlTable table = (ControlTable) anchor.addNewControl(ControlType.Table);
+        if (caption != null) {
+            table.createCaption();
+            table.getCaption().getListHeader().setParaCount(1);
+            table.getCaption().getListHeader().setCaptionWidth(36000);
+            table.getCaption().getListHeader().setTextWidth(36000);
+            hwpParagraph(table.getCaption().getParagraphList(), caption, 0, 3);
+        }
         CtrlHeaderGso h = table.getHeader();
         h.getProperty().setLikeWord(true);
         h.getProperty().setVertRelTo(VertRelTo.Para);
