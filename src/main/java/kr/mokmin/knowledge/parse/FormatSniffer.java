@@ -54,7 +54,8 @@ final class FormatSniffer {
         if (head.length == 0) {
             throw new DocumentParseException(Reason.EMPTY, null);
         }
-        if (indexOf(head, PDF, 1024) >= 0) {
+        int pdf = indexOf(head, PDF, 1024); // readers accept junk before the header, within the first KiB
+        if (pdf >= 0 && pdf + 5 < head.length && head[pdf + 5] >= '1' && head[pdf + 5] <= '2') {
             return DocumentFormat.PDF;
         }
         if (startsWith(head, PNG)) {

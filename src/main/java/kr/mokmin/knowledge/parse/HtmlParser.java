@@ -16,14 +16,18 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 
 /**
- * HTML through jsoup. Scripts, styles, navigation, forms and other non-content elements are dropped; headings
+ * HTML through jsoup. Scripts, styles, navigation, form controls and other non-content elements are dropped; headings
  * become {@link HeadingSpan}s, data tables become {@link TableSpan}s (with their {@code <caption>}), and every other
  * block element is a paragraph. A table that contains another table is taken for layout and walked as blocks.
  */
 final class HtmlParser implements DocumentParser {
 
+    /**
+     * Never content. {@code <form>} itself stays: many government sites wrap the whole page in one (ASP.NET,
+     * eGovFrame); only its controls go.
+     */
     private static final String DROP = "script, style, nav, noscript, template, svg, math, iframe, object, embed, "
-            + "canvas, form, button, select, input, textarea, [hidden], [aria-hidden=true]";
+            + "canvas, button, select, input, textarea, [hidden], [aria-hidden=true]";
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "header", "footer",
             "aside", "address", "blockquote", "figure", "figcaption", "li", "ul", "ol", "dl", "dt", "dd", "hr",
             "center", "fieldset", "details", "summary", "caption", "body", "html", "tr", "td", "th", "thead",

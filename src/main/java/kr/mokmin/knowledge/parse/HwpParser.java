@@ -185,8 +185,8 @@ final class HwpParser implements DocumentParser {
                     inflater.setInput(in, 0, n);
                     while (!inflater.needsInput() && !inflater.finished()) {
                         int m = inflater.inflate(out);
-                        if (m == 0 && (inflater.needsDictionary() || inflater.needsInput())) {
-                            break;
+                        if (m == 0) {
+                            break; // needs a dictionary, or more input
                         }
                         produced += m;
                         add(m, doc.getName());

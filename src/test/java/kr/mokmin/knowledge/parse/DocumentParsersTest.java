@@ -123,6 +123,19 @@ class DocumentParsersTest {
     }
 
     @Test
+    void htmlPageWrappedInAFormKeepsItsContent() throws Exception {
+        Path file = Files.writeString(dir.resolve("webform.aspx"), """
+                <!DOCTYPE html><html><body><form id="form1" method="post" action="./view.aspx">
+                <input type="hidden" name="__VIEWSTATE" value="dDwtMTA4MTc2NDM5OTs7Pg==">
+                <h3>여권 발급 안내</h3><p>여권 발급 신청은 본인이 직접 하여야 합니다.</p>
+                <select name="lang"><option>한국어</option><option>English</option></select>
+                <button type="submit">검색</button></form></body></html>
+                """);
+        ExtractedDocument doc = PARSERS.parse(file);
+        assertThat(doc.text()).isEqualTo("여권 발급 안내\n여권 발급 신청은 본인이 직접 하여야 합니다.\n");
+    }
+
+    @Test
     void htmlInEucKrWithoutExtension() throws Exception {
         Path file = dir.resolve("upload");
         Files.write(file, Fixtures.html().replace("utf-8", "euc-kr").getBytes(Charset.forName("x-windows-949")));
