@@ -110,7 +110,7 @@ public final class ParseBenchmark {
         double ms = nanos[runs / 2] / 1e6;
         double pages = !doc.pages().isEmpty() ? doc.pages().size()
                 : doc.detectedFormat().isImage() ? 1 : doc.text().length() / (double) CHARS_PER_PAGE;
-        System.out.printf(Locale.ROOT, "%-24s %9.1f %10d %7.1f %9.1f %9.1f%n", name, Files.size(file) / 1024.0,
+        System.out.printf(Locale.ROOT, "%-24s %9.1f %10d %7.1f %9.1f %9.2f%n", name, Files.size(file) / 1024.0,
                 doc.text().length(), pages, ms, pages / (ms / 1000.0));
     }
 }
