@@ -107,6 +107,7 @@ class CrashRecoveryIT {
             assertThat(burst.failures).as("unexpected answers during the burst").isEmpty();
             assertThat(burst.acked.get()).as("acknowledged in round " + round).isGreaterThanOrEqualTo(killAfter);
             unanswered.addAll(burst.unanswered);
+            copyTree(dataDir, work.resolve("after-kill-" + round)); // the files as the crash left them, for diagnosis
         }
 
         server = start();
@@ -261,6 +262,19 @@ class CrashRecoveryIT {
         System.out.printf("CrashRecoveryIT: %s: %d complaints, %d acknowledged, all present%n", when, total,
                 acknowledged.size());
         return numbers;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
     }
 
     private static String marker(String key) {
