@@ -42,6 +42,8 @@ public abstract class IntegrationTest {
         // Tests hammer intake from one address; the limiter itself has its own test.
         registry.add("mokmin.intake.rate-per-minute", () -> "100000");
         registry.add("mokmin.intake.burst", () -> "100000");
+        // Contexts cached by the test framework share the database file; none may shut it down for the others.
+        registry.add("mokmin.embedded-db.compact-on-shutdown", () -> "false");
     }
 
     protected static Path dataDir() {
