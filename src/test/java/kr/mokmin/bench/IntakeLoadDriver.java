@@ -28,7 +28,27 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IntakeLoadDriver {
 
-    private record Options(String url, int clients, int seconds, int warmup, String token, boolean idempotencyKey) {
+    private record Options(String url, int clients, int seconds, int warmup, String token, boolean idempotencyKey,
+                           long serverPid) {
+    }
+
+    /** CPU time (user + system) a process has used so far, from /proc (Linux), or -1. */
+    static long cpuNanos(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long selfCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** One client's measured latencies in nanoseconds, growable without boxing. */
@@ -97,7 +117,22 @@ public final class IntakeLoadDriver {
                 }
             });
         }
+        // CPU used by the server and by this driver during the measured period.
+        long[] cpu = new long[4];
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+                cpu[0] = cpuNanos(o.serverPid());
+                cpu[1] = selfCpuNanos();
+                Thread.sleep(Math.max(0, (measureTo - System.nanoTime()) / 1_000_000));
+                cpu[2] = cpuNanos(o.serverPid());
+                cpu[3] = selfCpuNanos();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         done.await();
+        Thread.sleep(50);
 
         int total = 0;
         for (Samples s : samples) {
@@ -119,6 +154,13 @@ public final class IntakeLoadDriver {
         System.out.printf(Locale.ROOT, "latency ms: p50 %.2f  p90 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  mean %.2f%n",
                 ms(pct(all, 50)), ms(pct(all, 90)), ms(pct(all, 95)), ms(pct(all, 99)), ms(pct(all, 99.9)),
                 ms(all.length == 0 ? 0 : all[all.length - 1]), ms(mean(all)));
+        if (cpu[0] >= 0 && cpu[2] > 0 && total > 0) {
+            double serverCpu = (cpu[2] - cpu[0]) / 1e9;
+            double driverCpu = (cpu[3] - cpu[1]) / 1e9;
+            System.out.printf(Locale.ROOT, "CPU during the measured period: server %.1f s (%.2f cores, %.2f ms per "
+                            + "complaint), driver %.1f s (%.2f cores)%n", serverCpu, serverCpu / o.seconds(),
+                    serverCpu * 1000 / total, driverCpu, driverCpu / o.seconds());
+        }
         // One line for scripts and BENCHMARKS.md tables.
         System.out.printf(Locale.ROOT, "RESULT clients=%d seconds=%d accepted=%d failed=%d throughput=%.1f "
                         + "p50=%.2f p95=%.2f p99=%.2f max=%.2f%n", o.clients(), o.seconds(), total, failed,
@@ -168,6 +210,7 @@ public final class IntakeLoadDriver {
         int warmup = 10;
         String token = System.getenv("MOKMIN_BENCH_TOKEN");
         boolean key = true;
+        long serverPid = 0;
         List<String> a = new ArrayList<>(List.of(args));
         for (int i = 0; i < a.size(); i++) {
             String arg = a.get(i);
@@ -178,9 +221,10 @@ public final class IntakeLoadDriver {
                 case "--warmup" -> warmup = Integer.parseInt(a.get(++i));
                 case "--token" -> token = a.get(++i);
                 case "--no-idempotency-key" -> key = false;
+                case "--server-pid" -> serverPid = Long.parseLong(a.get(++i));
                 default -> {
                     System.err.println("usage: IntakeLoadDriver [--url U] [--clients N] [--seconds S] [--warmup S] "
-                            + "[--token T] [--no-idempotency-key]");
+                            + "[--token T] [--no-idempotency-key] [--server-pid PID]");
                     System.exit(2);
                 }
             }
@@ -188,6 +232,7 @@ public final class IntakeLoadDriver {
         if (clients < 1 || seconds < 1 || warmup < 0) {
             throw new IllegalArgumentException("--clients and --seconds must be positive, --warmup not negative");
         }
-        return new Options(url, clients, seconds, warmup, token == null || token.isBlank() ? null : token, key);
+        return new Options(url, clients, seconds, warmup, token == null || token.isBlank() ? null : token, key,
+                serverPid);
     }
 }
