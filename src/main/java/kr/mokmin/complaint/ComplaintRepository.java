@@ -36,6 +36,25 @@ class ComplaintRepository {
     }
 
     /**
+     * Sets the year's counter to the highest receipt number on file when the two differ, and returns the change
+     * (0 when they agree). They can only differ after a crash of the embedded H2 store, whose recovery may roll back
+     * an unacknowledged intake but keep its counter update, or the reverse; left alone, that would skip a number or
+     * hand out one that is taken. The counter row is locked first, so the maximum read next sees every committed
+     * intake (READ COMMITTED), and the correction stays safe with several nodes on PostgreSQL.
+     */
+    long reconcileCounter(int year) {
+        long counter = jdbc.sql("SELECT last_value FROM receipt_counter WHERE receipt_year = ? FOR UPDATE")
+                .param(year).query(Long.class).single();
+        long highest = jdbc.sql("SELECT COALESCE(MAX(CAST(SUBSTRING(receipt_no FROM 6) AS BIGINT)), 0) "
+                        + "FROM complaint WHERE receipt_year = ?")
+                .param(year).query(Long.class).single();
+        if (highest != counter) {
+            jdbc.sql("UPDATE receipt_counter SET last_value = ? WHERE receipt_year = ?").params(highest, year).update();
+        }
+        return highest - counter;
+    }
+
+    /**
      * Next 접수번호 sequence value of the year. Runs inside the intake transaction and locks the counter row,
      * so a rolled-back intake gives its number back: numbers stay gap-free.
      */

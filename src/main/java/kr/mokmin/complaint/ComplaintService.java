@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -41,6 +44,8 @@ import kr.mokmin.common.ProblemKind;
 @Service
 public class ComplaintService {
 
+    private static final Logger log = LoggerFactory.getLogger(ComplaintService.class);
+
     private final ComplaintRepository repository;
     private final TaxonomyStore taxonomy;
     private final ComplaintDeadlines deadlines;
@@ -50,7 +55,16 @@ public class ComplaintService {
     private final Clock clock;
     private final ZoneId zone;
     private final MeterRegistry meters;
-    private final Set<Integer> countersReady = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Years whose counter row exists and agrees with the receipt numbers on file (guarded by intakeLock). */
+    private final Set<Integer> countersReady = new java.util.HashSet<>();
+    /**
+     * Intake transactions of this process run one at a time. They are serial anyway (each holds the year's counter
+     * row until it commits), but the embedded H2 store makes a commit visible to a waiting transaction before it has
+     * written it: a kill at that moment could roll the earlier intake back on recovery and keep the later one, a
+     * hole in the receipt numbers. Holding this lock until the commit has returned closes that window
+     * (see CrashRecoveryIT).
+     */
+    private final ReentrantLock intakeLock = new ReentrantLock();
 
     public ComplaintService(ComplaintRepository repository, TaxonomyStore taxonomy, ComplaintDeadlines deadlines,
                             AuditTrail audit, InstanceSecrets secrets, TransactionTemplate tx, Clock clock,
@@ -91,10 +105,19 @@ public class ComplaintService {
         // Millisecond precision: what the client is told is exactly what the database keeps.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         int year = now.atZone(zone).getYear();
-        if (countersReady.add(year)) {
-            tx.executeWithoutResult(s -> repository.ensureCounter(year));
-        }
+        intakeLock.lock();
         try {
+            if (!countersReady.contains(year)) {
+                tx.executeWithoutResult(s -> {
+                    repository.ensureCounter(year);
+                    long corrected = repository.reconcileCounter(year);
+                    if (corrected != 0) {
+                        log.warn("Receipt counter of {} moved by {} to the highest receipt number on file "
+                                + "(an intake cut off by a crash was rolled back)", year, corrected);
+                    }
+                });
+                countersReady.add(year);
+            }
             Complaint saved = tx.execute(status -> {
                 long seq = repository.nextSequence(year);
                 String receiptNo = "%d-%06d".formatted(year, seq);
@@ -123,6 +146,8 @@ public class ComplaintService {
                 }
             }
             throw raced;
+        } finally {
+            intakeLock.unlock();
         }
     }
 

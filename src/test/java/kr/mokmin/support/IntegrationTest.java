@@ -42,6 +42,8 @@ public abstract class IntegrationTest {
         registry.add("mokmin.data-dir", DATA_DIR::toString);
         registry.add("MOKMIN_ADMIN_TOKEN", () -> ADMIN_TOKEN);
         registry.add("MOKMIN_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+        // Contexts cached by the test framework share the database file; none may shut it down for the others.
+        registry.add("mokmin.embedded-db.compact-on-shutdown", () -> "false");
     }
 
     protected static Path dataDir() {
