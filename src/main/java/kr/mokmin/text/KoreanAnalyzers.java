@@ -34,12 +34,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * <p>Two complementary analyses of the same text:
  * <ul>
  *   <li>{@link #nori()}: morphological (nori, mecab-ko-dic + {@code userdict_ko.txt}). Precise: 과태료는 →
- *       과태료, drops particles and endings, reads Hanja words as Hangul (國民 → 국민).</li>
+ *       과태료, drops particles and endings.</li>
  *   <li>{@link #bigram()}: overlapping character bigrams of each Hangul/Hanja run. Knows no words, so it
  *       cannot be wrong about them: it still matches where nori mis-segments a rare compound, a new word
  *       (포트홀), a typo or unusual spacing.</li>
  * </ul>
- * Analyzers are thread-safe (Lucene keeps per-thread token stream components), so callers hold one instance.
+ * Both first read Hanja as Hangul ({@link HanjaReadingCharFilter}: 大型廢棄物 → 대형폐기물) and split lists
+ * joined by middle dots. Analyzers are thread-safe (Lucene keeps per-thread token stream components), so callers hold one instance.
  * Input is expected to be {@link KoreanText#normalize normalised} already.
  */
 public final class KoreanAnalyzers {
@@ -83,8 +84,9 @@ public final class KoreanAnalyzers {
     }
 
     /**
-     * nori tokenizer (punctuation discarded, no unigrams for unknown words) → part-of-speech stop filter →
-     * reading form (Hanja → Hangul) → lower case (Latin words, e.g. "CCTV", "Wi-Fi").
+     * Hanja reading and list-separator char filters → nori tokenizer (punctuation discarded, no unigrams for
+     * unknown words) → part-of-speech stop filter → nori's reading form filter (Hanja words the char filter
+     * could not read, i.e. outside the Basic Multilingual Plane) → lower case (Latin words: "CCTV", "Wi-Fi").
      */
     public static Analyzer nori(DecompoundMode mode, boolean withUserDictionary, Set<POS.Tag> stopTags) {
         UserDictionary dictionary = withUserDictionary ? Holder.USER_DICTIONARY : null;
@@ -102,7 +104,7 @@ public final class KoreanAnalyzers {
 
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return new MappingCharFilter(Holder.LIST_SEPARATORS, reader);
+                return new MappingCharFilter(Holder.LIST_SEPARATORS, new HanjaReadingCharFilter(reader));
             }
 
             @Override
@@ -130,7 +132,7 @@ public final class KoreanAnalyzers {
 
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return new MappingCharFilter(Holder.LIST_SEPARATORS, reader);
+                return new MappingCharFilter(Holder.LIST_SEPARATORS, new HanjaReadingCharFilter(reader));
             }
 
             @Override
