@@ -14,8 +14,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
@@ -39,8 +37,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       cannot be wrong about them: it still matches where nori mis-segments a rare compound, a new word
  *       (포트홀), a typo or unusual spacing.</li>
  * </ul>
- * Both first read Hanja as Hangul ({@link HanjaReadingCharFilter}: 大型廢棄物 → 대형폐기물) and split lists
- * joined by middle dots. Analyzers are thread-safe (Lucene keeps per-thread token stream components), so callers hold one instance.
+ * Both first read Hanja as Hangul and split lists joined by
+ * middle dots ({@link KoreanCharFilter}: 大型廢棄物 → 대형폐기물, 설치·운영 → 설치 운영). Analyzers are thread-safe (Lucene keeps per-thread token stream components), so callers hold one instance.
  * Input is expected to be {@link KoreanText#normalize normalised} already.
  */
 public final class KoreanAnalyzers {
@@ -84,7 +82,7 @@ public final class KoreanAnalyzers {
     }
 
     /**
-     * Hanja reading and list-separator char filters → nori tokenizer (punctuation discarded, no unigrams for
+     * {@link KoreanCharFilter} (Hanja readings, list separators) → nori tokenizer (punctuation discarded, no unigrams for
      * unknown words) → part-of-speech stop filter → nori's reading form filter (Hanja words the char filter
      * could not read, i.e. outside the Basic Multilingual Plane) → lower case (Latin words: "CCTV", "Wi-Fi").
      */
@@ -104,7 +102,7 @@ public final class KoreanAnalyzers {
 
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return new MappingCharFilter(Holder.LIST_SEPARATORS, new HanjaReadingCharFilter(reader));
+                return new KoreanCharFilter(reader);
             }
 
             @Override
@@ -132,7 +130,7 @@ public final class KoreanAnalyzers {
 
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return new MappingCharFilter(Holder.LIST_SEPARATORS, new HanjaReadingCharFilter(reader));
+                return new KoreanCharFilter(reader);
             }
 
             @Override
@@ -170,20 +168,6 @@ public final class KoreanAnalyzers {
     private static final class Holder {
         static final UserDictionary USER_DICTIONARY = loadUserDictionary();
 
-        /**
-         * Legal Korean joins list items with a middle dot (설치·운영, 소음ㆍ진동관리법; ㆍ is the Hangul letter
-         * araea, so tokenizers take it for part of the word). Read as a space, so each item is its own word.
-         * A char filter keeps the original offsets for highlighting.
-         */
-        static final NormalizeCharMap LIST_SEPARATORS;
-
-        static {
-            NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-            for (String dot : new String[] {"\u00B7", "\u318D", "\u30FB", "\u2027", "\u2219", "\uFF65"}) {
-                map.add(dot, " ");
-            }
-            LIST_SEPARATORS = map.build();
-        }
 
         private static UserDictionary loadUserDictionary() {
             try (InputStream in = KoreanAnalyzers.class.getResourceAsStream(USER_DICTIONARY_RESOURCE)) {

@@ -351,6 +351,16 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void onlyChunksThatMatchAreReturned() {
+        loadAll();
+        // asking for 100 must not pad the list with chunks that do not match at all
+        List<SearchHit> hits = index.search(SearchQuery.forStaff("민원 처리기간", 100));
+        assertThat(hits).isNotEmpty().allSatisfy(hit -> assertThat(hit.lexicalScore()).isPositive());
+        assertThat(hits.size()).isLessThan((int) index.count());
+        assertThat(index.search(SearchQuery.forStaff("항공모함", 100))).isEmpty();
+    }
+
+    @Test
     void punctuationOnlyFindsNothing() {
         loadAll();
         assertThat(index.search(SearchQuery.forStaff("?!… ((( ]]] }}", 10))).isEmpty();

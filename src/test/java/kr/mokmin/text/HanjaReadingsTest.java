@@ -39,14 +39,14 @@ class HanjaReadingsTest {
 
     @Test
     void charFilterKeepsOffsetsAndCarriesContextAcrossReads() throws IOException {
-        try (Reader filter = new HanjaReadingCharFilter(new StringReader("管理 理由"))) {
+        try (Reader filter = new KoreanCharFilter(new StringReader("管理 理由·設置"))) {
             char[] one = new char[1];
             StringBuilder out = new StringBuilder();
             // one char per read: the word-initial rule must still see the previous char
             while (filter.read(one, 0, 1) == 1) {
                 out.append(one[0]);
             }
-            assertThat(out.toString()).isEqualTo("관리 이유");
+            assertThat(out.toString()).isEqualTo("관리 이유 설치");
         }
     }
 }

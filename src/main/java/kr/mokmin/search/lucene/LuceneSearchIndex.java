@@ -32,6 +32,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -409,8 +410,9 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (useBigram) {
                 sum.add(boost(lexical.bigram(), with.bigramWeight()), Occur.SHOULD);
             }
-            sum.add(filter, Occur.FILTER);
-            for (ScoreDoc sd : searcher.search(sum.build(), depth).scoreDocs) {
+            // filtered() makes the terms a MUST: next to a FILTER clause, bare SHOULD clauses become optional
+            // and every filtered chunk would match with score 0
+            for (ScoreDoc sd : searcher.search(filtered(sum.build(), filter), depth).scoreDocs) {
                 ranking.put(sd.doc, (double) sd.score);
             }
             return ranking;
@@ -474,8 +476,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         Map<String, Float> bigramTerms = weightedTerms(bigramAnalyzer, text, expansions, with.synonymWeight());
         return new LexicalQueries(
-                termsQuery(noriTerms, F_TEXT, F_TITLE, with.titleBoost()),
-                termsQuery(bigramTerms, F_TEXT_BIGRAM, F_TITLE_BIGRAM, with.titleBoost()));
+                termsQuery(noriTerms, F_TEXT, F_TITLE, with),
+                termsQuery(bigramTerms, F_TEXT_BIGRAM, F_TITLE_BIGRAM, with));
     }
 
     /**
@@ -502,13 +504,21 @@ public final class LuceneSearchIndex implements SearchIndex {
         return terms;
     }
 
-    private static Query termsQuery(Map<String, Float> terms, String bodyField, String titleField, float titleBoost) {
+    private static Query termsQuery(Map<String, Float> terms, String bodyField, String titleField, Ranking with) {
         if (terms.isEmpty()) {
             return null;
         }
+        float titleBoost = with.titleBoost();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         terms.forEach((term, weight) -> {
-            b.add(boost(new TermQuery(new Term(bodyField, term)), weight), Occur.SHOULD);
+            if (with.titleInBody() >= 1) {
+                Query combined = new CombinedFieldQuery.Builder()
+                        .addField(bodyField, 1f).addField(titleField, with.titleInBody())
+                        .addTerm(new BytesRef(term)).build();
+                b.add(boost(combined, weight), Occur.SHOULD);
+            } else {
+                b.add(boost(new TermQuery(new Term(bodyField, term)), weight), Occur.SHOULD);
+            }
             if (titleBoost > 0) {
                 b.add(boost(new TermQuery(new Term(titleField, term)), weight * titleBoost), Occur.SHOULD);
             }

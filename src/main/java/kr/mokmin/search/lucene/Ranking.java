@@ -11,7 +11,11 @@ import kr.mokmin.text.Synonyms;
  * the index itself are in {@link LuceneSearchIndex.Analysis}.
  *
  * @param lexicalFusion       how the nori and the bigram matches combine
- * @param titleBoost          weight of a title match relative to a body match
+ * @param titleInBody         0: the body is scored alone; w ≥ 1: the body is scored together with the title by
+ *                            BM25F ({@code CombinedFieldQuery}), as one field in which a title occurrence counts
+ *                            w times, so a term in the heading counts as body text too
+ * @param titleBoost          weight of a separate BM25 score on the title alone, added on top: a bonus for
+ *                            matching the heading itself; 0 = none
  * @param bigramWeight        weight of the bigram part (SUM: query boost; RRF: ranking weight); 0 = nori only
  * @param noriWeight          weight of the nori part; 0 = bigrams only (the bigram baseline)
  * @param synonymWeight       weight of terms that come from synonym expansion; 0 = no expansion
@@ -22,6 +26,7 @@ import kr.mokmin.text.Synonyms;
  */
 public record Ranking(
         LexicalFusion lexicalFusion,
+        float titleInBody,
         float titleBoost,
         float bigramWeight,
         float noriWeight,
@@ -40,6 +45,9 @@ public record Ranking(
 
     public Ranking {
         Objects.requireNonNull(lexicalFusion, "lexicalFusion");
+        if (titleInBody != 0 && titleInBody < 1) {
+            throw new IllegalArgumentException("titleInBody must be 0 or at least 1 (a BM25F field weight)");
+        }
         Objects.requireNonNull(synonyms, "synonyms");
         if (titleBoost < 0 || bigramWeight < 0 || noriWeight < 0 || synonymWeight < 0) {
             throw new IllegalArgumentException("weights must not be negative");
@@ -54,33 +62,43 @@ public record Ranking(
 
     /**
      * The product ranking, chosen on the easylaw dev set (docs/search.md has the numbers): one summed BM25
-     * query, bigrams at 0.5 of nori, titles at 2, synonyms at 0.5, content words only.
+     * query of nori and bigram terms at equal weight; each scored by BM25F over body + title (a title occurrence
+     * counts twice) plus a small bonus (0.25) for matching the title alone; synonyms at half weight; content
+     * words only.
      */
     public static Ranking defaults() {
-        return new Ranking(LexicalFusion.SUM, 2.0f, 0.5f, 1.0f, 0.5f, true, 100, Synonyms.korean());
+        return new Ranking(LexicalFusion.SUM, 2.0f, 0.25f, 1.0f, 1.0f, 0.5f, true, 100, Synonyms.korean());
     }
 
     public Ranking withLexicalFusion(LexicalFusion value) {
-        return new Ranking(value, titleBoost, bigramWeight, noriWeight, synonymWeight, contentWordsOnly, candidates, synonyms);
+        return new Ranking(value, titleInBody, titleBoost, bigramWeight, noriWeight, synonymWeight, contentWordsOnly, candidates, synonyms);
+    }
+
+    public Ranking withTitleInBody(float value) {
+        return new Ranking(lexicalFusion, value, titleBoost, bigramWeight, noriWeight, synonymWeight, contentWordsOnly, candidates, synonyms);
     }
 
     public Ranking withTitleBoost(float value) {
-        return new Ranking(lexicalFusion, value, bigramWeight, noriWeight, synonymWeight, contentWordsOnly, candidates, synonyms);
+        return new Ranking(lexicalFusion, titleInBody, value, bigramWeight, noriWeight, synonymWeight, contentWordsOnly, candidates, synonyms);
     }
 
     public Ranking withBigramWeight(float value) {
-        return new Ranking(lexicalFusion, titleBoost, value, noriWeight, synonymWeight, contentWordsOnly, candidates, synonyms);
+        return new Ranking(lexicalFusion, titleInBody, titleBoost, value, noriWeight, synonymWeight, contentWordsOnly, candidates, synonyms);
     }
 
     public Ranking withNoriWeight(float value) {
-        return new Ranking(lexicalFusion, titleBoost, bigramWeight, value, synonymWeight, contentWordsOnly, candidates, synonyms);
+        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, value, synonymWeight, contentWordsOnly, candidates, synonyms);
     }
 
     public Ranking withSynonymWeight(float value) {
-        return new Ranking(lexicalFusion, titleBoost, bigramWeight, noriWeight, value, contentWordsOnly, candidates, synonyms);
+        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight, value, contentWordsOnly, candidates, synonyms);
     }
 
     public Ranking withContentWordsOnly(boolean value) {
-        return new Ranking(lexicalFusion, titleBoost, bigramWeight, noriWeight, synonymWeight, value, candidates, synonyms);
+        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight, synonymWeight, value, candidates, synonyms);
+    }
+
+    public Ranking withSynonyms(Synonyms value) {
+        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight, synonymWeight, contentWordsOnly, candidates, value);
     }
 }
