@@ -37,20 +37,24 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       cannot be wrong about them: it still matches where nori mis-segments a rare compound, a new word
  *       (포트홀), a typo or unusual spacing.</li>
  * </ul>
- * Both first read Hanja as Hangul and split lists joined by
- * middle dots ({@link KoreanCharFilter}: 大型廢棄物 → 대형폐기물, 설치·운영 → 설치 운영). Analyzers are thread-safe (Lucene keeps per-thread token stream components), so callers hold one instance.
+ * Both first read Hanja as Hangul and split lists joined by middle dots ({@link KoreanCharFilter}:
+ * 大型廢棄物 → 대형폐기물, 설치·운영 → 설치 운영). Analyzers are thread-safe (Lucene keeps per-thread token
+ * stream components), so callers hold one instance.
  * Input is expected to be {@link KoreanText#normalize normalised} already.
  */
 public final class KoreanAnalyzers {
 
     /**
      * MIXED keeps the compound and its parts (과태료 + 과태/료, 민원실 + 민원/실), so a query matches both the
-     * whole word and its pieces. Measured on the easylaw dev set (see docs/search.md): MIXED beats DISCARD.
+     * whole word and its pieces, and user-dictionary compounds match both spellings. On the easylaw dev set
+     * (docs/search.md) MIXED, DISCARD and NONE tie within noise once bigrams are added (nDCG@10 0.875, 0.875,
+     * 0.879), so the mode is kept for that property.
      */
     public static final DecompoundMode DEFAULT_DECOMPOUND_MODE = DecompoundMode.MIXED;
 
     /** What the index drops: nori's defaults (particles, endings, punctuation, affixes). */
-    public static final Set<POS.Tag> INDEX_STOP_TAGS = Set.copyOf(KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS);
+    public static final Set<POS.Tag> INDEX_STOP_TAGS =
+            Set.copyOf(KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS);
 
     /**
      * A question also carries words that say how it is asked, not what about ("어떻게 하나요?", "알려 주세요"):
@@ -82,8 +86,8 @@ public final class KoreanAnalyzers {
     }
 
     /**
-     * {@link KoreanCharFilter} (Hanja readings, list separators) → nori tokenizer (punctuation discarded, no unigrams for
-     * unknown words) → part-of-speech stop filter → nori's reading form filter (Hanja words the char filter
+     * {@link KoreanCharFilter} (Hanja readings, list separators) → nori tokenizer (punctuation discarded, no
+     * unigrams for unknown words) → part-of-speech stop filter → nori's reading form filter (Hanja words the char filter
      * could not read, i.e. outside the Basic Multilingual Plane) → lower case (Latin words: "CCTV", "Wi-Fi").
      */
     public static Analyzer nori(DecompoundMode mode, boolean withUserDictionary, Set<POS.Tag> stopTags) {

@@ -155,6 +155,14 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
+     * The application's index: {@code <dataDir>/index} with the product analysis and ranking; vector search when
+     * {@code embedder} is not {@code null}. The factory for whoever wires the app (no Spring here).
+     */
+    public static LuceneSearchIndex inDataDir(Path dataDir, Embedder embedder) {
+        return new LuceneSearchIndex(dataDir.resolve("index"), Analysis.defaults(), Ranking.defaults(), embedder);
+    }
+
+    /**
      * @param path     index directory (created if missing); the app uses {@code <data-dir>/index}
      * @param analysis index-time analysis; must be the same every time the directory is opened
      * @param ranking  the default query-time ranking

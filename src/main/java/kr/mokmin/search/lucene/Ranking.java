@@ -67,38 +67,47 @@ public record Ranking(
      * words only.
      */
     public static Ranking defaults() {
-        return new Ranking(LexicalFusion.SUM, 2.0f, 0.25f, 1.0f, 1.0f, 0.5f, true, 100, Synonyms.korean());
+        return new Ranking(LexicalFusion.SUM, 2.0f, 0.25f, 1.0f, 1.0f,
+                0.5f, true, 100, Synonyms.korean());
     }
 
     public Ranking withLexicalFusion(LexicalFusion value) {
-        return new Ranking(value, titleInBody, titleBoost, bigramWeight, noriWeight, synonymWeight, contentWordsOnly, candidates, synonyms);
+        return new Ranking(value, titleInBody, titleBoost, bigramWeight, noriWeight,
+                synonymWeight, contentWordsOnly, candidates, synonyms);
     }
 
     public Ranking withTitleInBody(float value) {
-        return new Ranking(lexicalFusion, value, titleBoost, bigramWeight, noriWeight, synonymWeight, contentWordsOnly, candidates, synonyms);
+        return new Ranking(lexicalFusion, value, titleBoost, bigramWeight, noriWeight,
+                synonymWeight, contentWordsOnly, candidates, synonyms);
     }
 
     public Ranking withTitleBoost(float value) {
-        return new Ranking(lexicalFusion, titleInBody, value, bigramWeight, noriWeight, synonymWeight, contentWordsOnly, candidates, synonyms);
+        return new Ranking(lexicalFusion, titleInBody, value, bigramWeight, noriWeight,
+                synonymWeight, contentWordsOnly, candidates, synonyms);
     }
 
     public Ranking withBigramWeight(float value) {
-        return new Ranking(lexicalFusion, titleInBody, titleBoost, value, noriWeight, synonymWeight, contentWordsOnly, candidates, synonyms);
+        return new Ranking(lexicalFusion, titleInBody, titleBoost, value, noriWeight,
+                synonymWeight, contentWordsOnly, candidates, synonyms);
     }
 
     public Ranking withNoriWeight(float value) {
-        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, value, synonymWeight, contentWordsOnly, candidates, synonyms);
+        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, value,
+                synonymWeight, contentWordsOnly, candidates, synonyms);
     }
 
     public Ranking withSynonymWeight(float value) {
-        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight, value, contentWordsOnly, candidates, synonyms);
+        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight,
+                value, contentWordsOnly, candidates, synonyms);
     }
 
     public Ranking withContentWordsOnly(boolean value) {
-        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight, synonymWeight, value, candidates, synonyms);
+        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight,
+                synonymWeight, value, candidates, synonyms);
     }
 
     public Ranking withSynonyms(Synonyms value) {
-        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight, synonymWeight, contentWordsOnly, candidates, value);
+        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight,
+                synonymWeight, contentWordsOnly, candidates, value);
     }
 }

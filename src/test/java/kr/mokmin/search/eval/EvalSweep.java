@@ -19,7 +19,7 @@ import kr.mokmin.search.lucene.Ranking;
  * Dev tool, not a test: compares analysis and ranking variants on a dev set built by
  * {@code src/test/eval/build_easylaw_devset.py}. The numbers behind the defaults (docs/search.md) come from here.
  *
- * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) kr.mokmin.search.eval.EvalSweep DIR [analyses|rankings|chunks|baselines]</pre>
+ * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) kr.mokmin.search.eval.EvalSweep DIR [rankings|analyses|chunks|baselines|product] [N]</pre>
  */
 public final class EvalSweep {
 
@@ -67,10 +67,20 @@ public final class EvalSweep {
                 }
             }
             case "chunks" -> {
-                for (int chunk : List.of(0, 2000, 1000, 600)) {
+                for (int chunk : args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).map(Integer::valueOf).toList() : List.of(0, 2000, 1000, 600)) {
                     try (LuceneSearchIndex index = build(corpus, LuceneSearchIndex.Analysis.defaults(), chunk, threads)) {
                         report("chunks " + chunk + " (" + index.count() + " chunks)", SearchEvaluation.product(index, Ranking.defaults(), chunk > 0), queries, qrels, threads);
                     }
+                }
+            }
+            case "product" -> {
+                int chunk = args.length > 2 ? Integer.parseInt(args[2]) : EvalSearch.DEFAULT_CHUNK_CHARS;
+                long t0 = System.nanoTime();
+                try (LuceneSearchIndex index = build(corpus, LuceneSearchIndex.Analysis.defaults(), chunk, threads)) {
+                    System.out.printf("indexed %d docs (%d chunks) in %.1f s%n", corpus.size(), index.count(), (System.nanoTime() - t0) / 1e9);
+                    report("product, chunks " + chunk, SearchEvaluation.product(index, Ranking.defaults(), chunk > 0), queries, qrels, threads);
+                    report("nori only", SearchEvaluation.product(index, Ranking.defaults().withBigramWeight(0), chunk > 0), queries, qrels, threads);
+                    report("bigram only", SearchEvaluation.product(index, Ranking.defaults().withNoriWeight(0), chunk > 0), queries, qrels, threads);
                 }
             }
             default -> {
