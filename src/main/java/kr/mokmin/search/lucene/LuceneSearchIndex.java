@@ -1,0 +1,691 @@
+package kr.mokmin.search.lucene;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.ko.KoreanTokenizer.DecompoundMode;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.sandbox.search.CombinedFieldQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kr.mokmin.search.Audience;
+import kr.mokmin.search.DocumentKind;
+import kr.mokmin.search.Embedder;
+import kr.mokmin.search.IndexedChunk;
+import kr.mokmin.search.RankFusion;
+import kr.mokmin.search.SearchException;
+import kr.mokmin.search.SearchHit;
+import kr.mokmin.search.SearchIndex;
+import kr.mokmin.search.SearchQuery;
+import kr.mokmin.text.KoreanAnalyzers;
+import kr.mokmin.text.KoreanText;
+
+/**
+ * The embedded search index: Lucene on local disk, Korean text analysed twice (nori morphemes and character
+ * bigrams), BM25, optional HNSW vectors fused with the keyword ranking.
+ *
+ * <p>Writes go through one {@link IndexWriter} (Lucene's write lock keeps a second process out of the same
+ * directory); every write is committed (durable) and then made visible through a {@link SearcherManager}, so a
+ * search sees either the state before a write or after it. Searches never parse query syntax: the user's text
+ * is only analysed into terms, and queries are built from those terms.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
+
+    // field names: the stored schema of the index; renaming one needs a re-index
+    static final String F_CHUNK_ID = "chunk_id";
+    static final String F_DOC_ID = "doc_id";
+    static final String F_VERSION = "doc_version";
+    static final String F_TITLE = "title";
+    static final String F_TITLE_BIGRAM = "title_bigram";
+    static final String F_TEXT = "text";
+    static final String F_TEXT_BIGRAM = "text_bigram";
+    static final String F_KIND = "kind";
+    static final String F_ISSUER = "issuer";
+    static final String F_AUDIENCE = "audience";
+    static final String F_EFFECTIVE = "effective";
+    static final String F_LOCATOR = "locator";
+    static final String F_PAGE = "page";
+    static final String F_START = "start";
+    static final String F_END = "end";
+    static final String F_URL = "source_url";
+    static final String F_VECTOR = "vector";
+
+    /**
+     * A query longer than this is cut: nobody types more into a search box, and a pasted page would only
+     * blur the ranking and cost time.
+     */
+    static final int MAX_QUERY_CHARS = 1_000;
+    /** Distinct terms taken per analysis, keeping the query well below Lucene's clause limit (1024). */
+    static final int MAX_TERMS = 96;
+    /** Cap on a query term's weight from repetition. */
+    static final float MAX_TERM_WEIGHT = 2f;
+    /** Snippet length the highlighter aims at (characters). */
+    static final int SNIPPET_CHARS = 160;
+
+    /** Body text: stored (returned, highlighted) and indexed with offsets so the highlighter reads postings. */
+    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+    /** Bigram body: the same text again, not stored; offsets let the highlighter mark bigram matches. */
+    private static final FieldType BIGRAM_WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_WITH_OFFSETS.freeze();
+        BIGRAM_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BIGRAM_WITH_OFFSETS.freeze();
+    }
+
+    /**
+     * Analysis choices that shape the index (changing them needs a re-index).
+     *
+     * @param decompoundMode how nori treats compounds
+     * @param userDictionary whether nori uses {@code userdict_ko.txt}
+     */
+    public record Analysis(DecompoundMode decompoundMode, boolean userDictionary) {
+        public Analysis {
+            Objects.requireNonNull(decompoundMode, "decompoundMode");
+        }
+
+        /** The product's analysis (see {@link KoreanAnalyzers#DEFAULT_DECOMPOUND_MODE}). */
+        public static Analysis defaults() {
+            return new Analysis(KoreanAnalyzers.DEFAULT_DECOMPOUND_MODE, true);
+        }
+    }
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer indexAnalyzer;
+    private final Analyzer noriQueryAnalyzer;
+    private final Analyzer noriIndexAnalyzer;
+    private final Analyzer bigramAnalyzer;
+    private final Ranking ranking;
+    private final Embedder embedder;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** Opens (or creates) the index at {@code path} with the product analysis and ranking and no vectors. */
+    public static LuceneSearchIndex open(Path path) {
+        return new LuceneSearchIndex(path, Analysis.defaults(), Ranking.defaults(), null);
+    }
+
+    /**
+     * The application's index: {@code <dataDir>/index} with the product analysis and ranking; vector search when
+     * {@code embedder} is not {@code null}. The factory for whoever wires the app (no Spring here).
+     */
+    public static LuceneSearchIndex inDataDir(Path dataDir, Embedder embedder) {
+        return new LuceneSearchIndex(dataDir.resolve("index"), Analysis.defaults(), Ranking.defaults(), embedder);
+    }
+
+    /**
+     * @param path     index directory (created if missing); the app uses {@code <data-dir>/index}
+     * @param analysis index-time analysis; must be the same every time the directory is opened
+     * @param ranking  the default query-time ranking
+     * @param embedder embeds query text for the vector search; {@code null} = keyword search only
+     */
+    public LuceneSearchIndex(Path path, Analysis analysis, Ranking ranking, Embedder embedder) {
+        this.ranking = Objects.requireNonNull(ranking, "ranking");
+        this.embedder = embedder;
+        this.noriIndexAnalyzer = KoreanAnalyzers.nori(analysis.decompoundMode(), analysis.userDictionary(),
+                KoreanAnalyzers.INDEX_STOP_TAGS);
+        this.noriQueryAnalyzer = KoreanAnalyzers.nori(analysis.decompoundMode(), analysis.userDictionary(),
+                KoreanAnalyzers.QUERY_STOP_TAGS);
+        this.bigramAnalyzer = KoreanAnalyzers.bigram();
+        this.indexAnalyzer = new PerFieldAnalyzerWrapper(noriIndexAnalyzer,
+                Map.of(F_TITLE_BIGRAM, bigramAnalyzer, F_TEXT_BIGRAM, bigramAnalyzer));
+        Directory dir = null;
+        IndexWriter w = null;
+        try {
+            dir = FSDirectory.open(path);
+            IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64)
+                    .setCommitOnClose(true);
+            w = new IndexWriter(dir, config);
+            // applyAllDeletes: a replaced document's old chunks must be gone in the very searcher that shows
+            // the new ones
+            this.searchers = new SearcherManager(w, true, false, null);
+        } catch (IOException e) {
+            closeQuietly(w);
+            closeQuietly(dir);
+            throw new SearchException("cannot open search index at " + path, e);
+        }
+        this.directory = dir;
+        this.writer = w;
+    }
+
+    /** The ranking {@link #search(SearchQuery)} uses. */
+    public Ranking ranking() {
+        return ranking;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public void replaceDocument(String documentId, List<IndexedChunk> chunks) {
+        replaceDocuments(Map.of(documentId, chunks));
+    }
+
+    @Override
+    public void replaceDocuments(Map<String, List<IndexedChunk>> documents) {
+        ensureOpen();
+        Map<String, List<Document>> prepared = new LinkedHashMap<>();
+        documents.forEach((documentId, chunks) -> prepared.put(documentId, toDocuments(documentId, chunks)));
+        try {
+            for (Map.Entry<String, List<Document>> entry : prepared.entrySet()) {
+                Term id = new Term(F_DOC_ID, entry.getKey());
+                if (entry.getValue().isEmpty()) {
+                    writer.deleteDocuments(id);
+                } else {
+                    // one block: delete-by-term and the adds become visible together, never half
+                    writer.updateDocuments(id, entry.getValue());
+                }
+            }
+            commitAndRefresh();
+        } catch (IOException e) {
+            throw new SearchException("cannot write to the search index", e);
+        }
+    }
+
+    @Override
+    public void deleteDocument(String documentId) {
+        replaceDocuments(Map.of(requireId(documentId), List.of()));
+    }
+
+    private void commitAndRefresh() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private List<Document> toDocuments(String documentId, List<IndexedChunk> chunks) {
+        requireId(documentId);
+        Set<String> seen = new HashSet<>();
+        List<Document> docs = new ArrayList<>(chunks.size());
+        for (IndexedChunk chunk : chunks) {
+            if (!chunk.documentId().equals(documentId)) {
+                throw new IllegalArgumentException("chunk " + chunk.chunkId() + " belongs to " + chunk.documentId()
+                        + ", not " + documentId);
+            }
+            if (!seen.add(chunk.chunkId())) {
+                throw new IllegalArgumentException("duplicate chunk id " + chunk.chunkId());
+            }
+            docs.add(toDocument(chunk));
+        }
+        return docs;
+    }
+
+    private static Document toDocument(IndexedChunk chunk) {
+        Document doc = new Document();
+        doc.add(new StringField(F_CHUNK_ID, chunk.chunkId(), Field.Store.YES));
+        doc.add(new StringField(F_DOC_ID, chunk.documentId(), Field.Store.YES));
+        doc.add(new StoredField(F_VERSION, chunk.documentVersion()));
+        String title = KoreanText.normalize(chunk.title());
+        if (chunk.title() != null) {
+            doc.add(new Field(F_TITLE, title, TextField.TYPE_STORED));
+            doc.add(new Field(F_TITLE_BIGRAM, title, TextField.TYPE_NOT_STORED));
+        }
+        String text = KoreanText.normalize(chunk.text());
+        doc.add(new Field(F_TEXT, text, TEXT_WITH_OFFSETS));
+        doc.add(new Field(F_TEXT_BIGRAM, text, BIGRAM_WITH_OFFSETS));
+        doc.add(new StringField(F_KIND, chunk.kind().name(), Field.Store.YES));
+        if (chunk.issuer() != null) {
+            doc.add(new StringField(F_ISSUER, KoreanText.normalize(chunk.issuer()), Field.Store.YES));
+        }
+        doc.add(new StringField(F_AUDIENCE, chunk.audience().name(), Field.Store.YES));
+        if (chunk.effectiveDate() != null) {
+            long day = chunk.effectiveDate().toEpochDay();
+            doc.add(new LongPoint(F_EFFECTIVE, day));
+            doc.add(new StoredField(F_EFFECTIVE, day));
+        }
+        if (chunk.locator() != null) {
+            doc.add(new StoredField(F_LOCATOR, chunk.locator()));
+        }
+        if (chunk.page() != null) {
+            doc.add(new StoredField(F_PAGE, chunk.page()));
+        }
+        doc.add(new StoredField(F_START, chunk.startOffset()));
+        doc.add(new StoredField(F_END, chunk.endOffset()));
+        if (chunk.sourceUrl() != null) {
+            doc.add(new StoredField(F_URL, chunk.sourceUrl()));
+        }
+        float[] vector = chunk.vector();
+        if (vector != null) {
+            doc.add(new KnnFloatVectorField(F_VECTOR, vector, VectorSimilarityFunction.COSINE));
+        }
+        return doc;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public long count() {
+        ensureOpen();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new SearchException("cannot read the search index", e);
+        }
+    }
+
+    @Override
+    public List<SearchHit> search(SearchQuery query) {
+        return search(query, ranking);
+    }
+
+    /** Searches with another ranking than the configured one (for evaluation and tuning). */
+    public List<SearchHit> search(SearchQuery query, Ranking with) {
+        return search(query, with, true);
+    }
+
+    /**
+     * @param snippets whether to highlight; the evaluation turns it off, as it only needs the ranking
+     */
+    public List<SearchHit> search(SearchQuery query, Ranking with, boolean snippets) {
+        ensureOpen();
+        Objects.requireNonNull(query, "query");
+        String text = truncate(KoreanText.normalize(query.text()));
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return search(searcher, text, query, with, snippets);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new SearchException("cannot search the index", e);
+        }
+    }
+
+    private List<SearchHit> search(IndexSearcher searcher, String text, SearchQuery query, Ranking with,
+            boolean snippets) throws IOException {
+        Query filter = filter(query);
+        LexicalQueries lexical = lexicalQueries(text, with);
+        if (lexical.isEmpty()) {
+            // nothing but punctuation or spaces: there is nothing to look for, not even semantically
+            return List.of();
+        }
+        float[] queryVector = queryVector(text);
+        boolean fuseWithVectors = queryVector != null;
+        int depth = fuseWithVectors || with.lexicalFusion() == Ranking.LexicalFusion.RRF
+                ? Math.max(with.candidates(), query.k()) : query.k();
+
+        // keyword ranking: docId -> score, best first
+        LinkedHashMap<Integer, Double> lexicalRanking = lexicalRanking(searcher, lexical, filter, with, depth);
+
+        LinkedHashMap<Integer, Double> vectorRanking = new LinkedHashMap<>();
+        if (fuseWithVectors) {
+            // the filter goes into the vector search itself: filtering its top-k afterwards could leave
+            // nothing (or worse, tempt someone to drop the audience filter)
+            try {
+                TopDocs top = searcher.search(new KnnFloatVectorQuery(F_VECTOR, queryVector, depth, filter), depth);
+                for (ScoreDoc sd : top.scoreDocs) {
+                    vectorRanking.put(sd.doc, (double) sd.score);
+                }
+            } catch (IllegalArgumentException e) {
+                // the embedder was changed without re-embedding the chunks (dimension mismatch): keywords only
+                log.warn("vector search skipped: {}", e.getMessage());
+            }
+        }
+
+        List<Integer> order = new ArrayList<>();
+        Map<Integer, Double> finalScore = new HashMap<>();
+        if (vectorRanking.isEmpty()) {
+            lexicalRanking.forEach((doc, score) -> {
+                order.add(doc);
+                finalScore.put(doc, score);
+            });
+        } else {
+            for (RankFusion.Fused fused : RankFusion.fuse(List.of(ids(lexicalRanking), ids(vectorRanking)))) {
+                int doc = Integer.parseInt(fused.id());
+                order.add(doc);
+                finalScore.put(doc, fused.score());
+            }
+        }
+        List<Integer> top = order.subList(0, Math.min(query.k(), order.size()));
+
+        String[] highlights = snippets ? snippets(searcher, lexical.highlightQuery(), top) : null;
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(top.size());
+        for (int i = 0; i < top.size(); i++) {
+            int doc = top.get(i);
+            hits.add(new SearchHit(toChunk(stored.document(doc)), finalScore.get(doc),
+                    lexicalRanking.getOrDefault(doc, 0.0), vectorRanking.get(doc),
+                    highlights == null ? "" : highlights[i]));
+        }
+        return hits;
+    }
+
+    private LinkedHashMap<Integer, Double> lexicalRanking(IndexSearcher searcher, LexicalQueries lexical,
+            Query filter, Ranking with, int depth) throws IOException {
+        LinkedHashMap<Integer, Double> ranking = new LinkedHashMap<>();
+        boolean useNori = with.noriWeight() > 0 && lexical.nori() != null;
+        boolean useBigram = with.bigramWeight() > 0 && lexical.bigram() != null;
+        if (with.lexicalFusion() == Ranking.LexicalFusion.SUM || !(useNori && useBigram)) {
+            BooleanQuery.Builder sum = new BooleanQuery.Builder();
+            if (useNori) {
+                sum.add(boost(lexical.nori(), with.noriWeight()), Occur.SHOULD);
+            }
+            if (useBigram) {
+                sum.add(boost(lexical.bigram(), with.bigramWeight()), Occur.SHOULD);
+            }
+            // filtered() makes the terms a MUST: next to a FILTER clause, bare SHOULD clauses become optional
+            // and every filtered chunk would match with score 0
+            for (ScoreDoc sd : searcher.search(filtered(sum.build(), filter), depth).scoreDocs) {
+                ranking.put(sd.doc, (double) sd.score);
+            }
+            return ranking;
+        }
+        List<String> nori = ids(searcher.search(filtered(lexical.nori(), filter), depth));
+        List<String> bigram = ids(searcher.search(filtered(lexical.bigram(), filter), depth));
+        for (RankFusion.Fused fused : RankFusion.fuse(List.of(nori, bigram),
+                new double[] {with.noriWeight(), with.bigramWeight()}, RankFusion.DEFAULT_K)) {
+            ranking.put(Integer.parseInt(fused.id()), fused.score());
+        }
+        return ranking;
+    }
+
+    private float[] queryVector(String text) {
+        if (embedder == null) {
+            return null;
+        }
+        try {
+            return embedder.embed(text);
+        } catch (RuntimeException e) {
+            // an embeddings server outage must not take search down: keyword search still answers
+            log.warn("query embedding failed, searching by keywords only: {}", e.toString());
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- query building
+
+    /**
+     * The query's two analyses as term queries. {@code nori}/{@code bigram} are null when the analysis produced
+     * no term (a query of punctuation only).
+     */
+    private record LexicalQueries(Query nori, Query bigram) {
+        boolean isEmpty() {
+            return nori == null && bigram == null;
+        }
+
+        Query highlightQuery() {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            if (nori != null) {
+                b.add(nori, Occur.SHOULD);
+            }
+            if (bigram != null) {
+                b.add(bigram, Occur.SHOULD);
+            }
+            return b.build();
+        }
+    }
+
+    private LexicalQueries lexicalQueries(String text, Ranking with) {
+        if (text.isBlank()) {
+            return new LexicalQueries(null, null);
+        }
+        List<String> expansions = with.synonymWeight() > 0 ? with.synonyms().expansions(text) : List.of();
+
+        Analyzer noriAnalyzer = with.contentWordsOnly() ? noriQueryAnalyzer : noriIndexAnalyzer;
+        Map<String, Float> noriTerms = weightedTerms(noriAnalyzer, text, expansions, with.synonymWeight());
+        if (noriTerms.isEmpty() && with.contentWordsOnly()) {
+            // a query of function words only ("어떻게 하나요?"): better some match than none
+            noriTerms = weightedTerms(noriIndexAnalyzer, text, expansions, with.synonymWeight());
+        }
+        Map<String, Float> bigramTerms = weightedTerms(bigramAnalyzer, text, expansions, with.synonymWeight());
+        return new LexicalQueries(
+                termsQuery(noriTerms, F_TEXT, F_TITLE, with),
+                termsQuery(bigramTerms, F_TEXT_BIGRAM, F_TITLE_BIGRAM, with));
+    }
+
+    /**
+     * Distinct terms of the query with their weights: a term typed twice weighs twice, but no term more than
+     * {@link #MAX_TERM_WEIGHT} (a pasted letter repeats its pleasantries far more often than its subject); a
+     * term that only a synonym brought in weighs {@code synonymWeight}. At most {@link #MAX_TERMS}, in query order.
+     */
+    private static Map<String, Float> weightedTerms(Analyzer analyzer, String text, List<String> expansions,
+            float synonymWeight) {
+        Map<String, Float> terms = new LinkedHashMap<>();
+        for (String term : KoreanAnalyzers.terms(analyzer, F_TEXT, text)) {
+            if (terms.size() >= MAX_TERMS && !terms.containsKey(term)) {
+                break;
+            }
+            terms.merge(term, 1f, (a, b) -> Math.min(MAX_TERM_WEIGHT, a + b));
+        }
+        for (String expansion : expansions) {
+            for (String term : KoreanAnalyzers.terms(analyzer, F_TEXT, expansion)) {
+                if (terms.size() < MAX_TERMS) {
+                    terms.putIfAbsent(term, synonymWeight);
+                }
+            }
+        }
+        return terms;
+    }
+
+    private static Query termsQuery(Map<String, Float> terms, String bodyField, String titleField, Ranking with) {
+        if (terms.isEmpty()) {
+            return null;
+        }
+        float titleBoost = with.titleBoost();
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        terms.forEach((term, weight) -> {
+            if (with.titleInBody() >= 1) {
+                Query combined = new CombinedFieldQuery.Builder()
+                        .addField(bodyField, 1f).addField(titleField, with.titleInBody())
+                        .addTerm(new BytesRef(term)).build();
+                b.add(boost(combined, weight), Occur.SHOULD);
+            } else {
+                b.add(boost(new TermQuery(new Term(bodyField, term)), weight), Occur.SHOULD);
+            }
+            if (titleBoost > 0) {
+                b.add(boost(new TermQuery(new Term(titleField, term)), weight * titleBoost), Occur.SHOULD);
+            }
+        });
+        return b.build();
+    }
+
+    private static Query filter(SearchQuery query) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(termsIn(F_AUDIENCE, query.audiences().stream().map(Audience::name).toList()), Occur.FILTER);
+        if (!query.kinds().isEmpty()) {
+            b.add(termsIn(F_KIND, query.kinds().stream().map(DocumentKind::name).toList()), Occur.FILTER);
+        }
+        if (!query.issuers().isEmpty()) {
+            b.add(termsIn(F_ISSUER, query.issuers().stream().map(KoreanText::normalize).toList()), Occur.FILTER);
+        }
+        if (query.effectiveFrom() != null || query.effectiveTo() != null) {
+            long from = query.effectiveFrom() == null ? Long.MIN_VALUE : query.effectiveFrom().toEpochDay();
+            long to = query.effectiveTo() == null ? Long.MAX_VALUE : query.effectiveTo().toEpochDay();
+            b.add(LongPoint.newRangeQuery(F_EFFECTIVE, from, to), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static Query termsIn(String field, List<String> values) {
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+    }
+
+    private static Query filtered(Query query, Query filter) {
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
+    }
+
+    private static Query boost(Query query, float boost) {
+        return boost == 1f ? query : new BoostQuery(query, boost);
+    }
+
+    private static String truncate(String text) {
+        if (text.length() <= MAX_QUERY_CHARS) {
+            return text;
+        }
+        int end = MAX_QUERY_CHARS;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    // ---------------------------------------------------------------- results
+
+    private String[] snippets(IndexSearcher searcher, Query query, List<Integer> docs) throws IOException {
+        if (docs.isEmpty()) {
+            return new String[0];
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                // escape=true: the snippet is HTML; everything but our <mark> tags is the document's text
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.KOREAN), SNIPPET_CHARS, 0.5f))
+                // bigram matches mark the body too: a word nori split oddly is still highlighted
+                .withMaskedFieldsFunc(field -> F_TEXT.equals(field) ? Set.of(F_TEXT_BIGRAM) : Set.of())
+                .withMaxNoHighlightPassages(1)
+                .build();
+        int[] ids = docs.stream().mapToInt(Integer::intValue).toArray();
+        String[] snippets = highlighter.highlightFields(new String[] {F_TEXT}, query, ids, new int[] {1}).get(F_TEXT);
+        for (int i = 0; i < snippets.length; i++) {
+            if (snippets[i] == null) {
+                snippets[i] = "";
+            }
+        }
+        return snippets;
+    }
+
+    private static IndexedChunk toChunk(Document doc) {
+        StoredValues v = new StoredValues(doc);
+        return new IndexedChunk(
+                doc.get(F_CHUNK_ID),
+                doc.get(F_DOC_ID),
+                v.intValue(F_VERSION),
+                doc.get(F_TITLE),
+                doc.get(F_TEXT),
+                DocumentKind.valueOf(doc.get(F_KIND)),
+                doc.get(F_ISSUER),
+                v.date(F_EFFECTIVE),
+                Audience.valueOf(doc.get(F_AUDIENCE)),
+                doc.get(F_LOCATOR),
+                v.integer(F_PAGE),
+                v.intValue(F_START),
+                v.intValue(F_END),
+                doc.get(F_URL),
+                null);
+    }
+
+    private record StoredValues(Document doc) {
+        Integer integer(String field) {
+            var f = doc.getField(field);
+            return f == null ? null : f.numericValue().intValue();
+        }
+
+        int intValue(String field) {
+            Integer value = integer(field);
+            return value == null ? 0 : value;
+        }
+
+        LocalDate date(String field) {
+            var f = doc.getField(field);
+            return f == null ? null : LocalDate.ofEpochDay(f.numericValue().longValue());
+        }
+    }
+
+    private static List<String> ids(Map<Integer, Double> ranking) {
+        return ranking.keySet().stream().map(String::valueOf).toList();
+    }
+
+    private static List<String> ids(TopDocs top) {
+        List<String> ids = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            ids.add(String.valueOf(sd.doc));
+        }
+        return ids;
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            searchers.close();
+            writer.close();
+        } catch (IOException e) {
+            throw new SearchException("cannot close the search index", e);
+        } finally {
+            closeQuietly(directory);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("search index is closed");
+        }
+    }
+
+    private static String requireId(String documentId) {
+        if (documentId == null || documentId.isBlank()) {
+            throw new IllegalArgumentException("documentId must not be blank");
+        }
+        return documentId;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("ignored while closing: {}", e.toString());
+        }
+    }
+}
