@@ -333,8 +333,18 @@ public abstract class SearchIndexContract {
         index.replaceDocument("long", List.of(new IndexedChunk("long#1", "long", 1, "복지 조례", text.toString(),
                 DocumentKind.ORDINANCE, "파주시", null, Audience.PUBLIC, "제1조", null, 0, text.length(), null, null)));
         SearchHit hit = publicSearch("긴급복지 위기상황").getFirst();
-        assertThat(hit.snippet()).contains("<mark>").hasSizeLessThan(400);
-        assertThat(hit.snippet()).contains("위기상황");
+        assertThat(hit.snippet()).contains("<mark>").contains("위기상황");
+        assertThat(hit.snippet().replace("<mark>", "").replace("</mark>", "")).hasSizeLessThan(300);
+
+        // a paragraph whose sentences run together without spaces ("…합니다.다만…") is still cut short
+        String runOn = "가".repeat(10) + "합니다.".repeat(60) + "생계급여 신청은 주민센터에서 합니다." + "나".repeat(10)
+                + "합니다.".repeat(60);
+        index.replaceDocument("runon", List.of(new IndexedChunk("runon#1", "runon", 1, null, runOn,
+                DocumentKind.FAQ, null, null, Audience.PUBLIC, null, null, 0, runOn.length(), null, null)));
+        SearchHit runOnHit = publicSearch("생계급여 신청").getFirst();
+        assertThat(runOnHit.documentId()).isEqualTo("runon");
+        assertThat(runOnHit.snippet()).contains("<mark>생계급여</mark>");
+        assertThat(runOnHit.snippet().replace("<mark>", "").replace("</mark>", "")).hasSizeLessThan(300);
     }
 
     // ---------------------------------------------------------------- odd queries

@@ -37,6 +37,9 @@ public final class EvalSearch {
      */
     static final int DEFAULT_CHUNK_CHARS = 400;
 
+    private static final java.util.Set<String> OPTIONS = java.util.Set.of("--corpus", "--queries", "--qrels",
+            "--work-dir", "--chunk-chars", "--threads", "--baseline");
+
     private EvalSearch() {
     }
 
@@ -76,6 +79,9 @@ public final class EvalSearch {
                 out.println(usage());
                 return 0;
             } else {
+                if (!OPTIONS.contains(arg)) {
+                    throw new IllegalArgumentException("unknown option " + arg);
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(arg + " needs a value");
                 }

@@ -583,8 +583,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 // escape=true: the snippet is HTML; everything but our <mark> tags is the document's text
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                // word boundaries, not sentences: Korean text often lacks the space after "다." that a sentence
+                // iterator needs, and a whole paragraph would become the snippet
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.KOREAN), SNIPPET_CHARS, 0.5f))
+                        BreakIterator.getWordInstance(Locale.KOREAN), SNIPPET_CHARS, 0.5f))
                 // bigram matches mark the body too: a word nori split oddly is still highlighted
                 .withMaskedFieldsFunc(field -> F_TEXT.equals(field) ? Set.of(F_TEXT_BIGRAM) : Set.of())
                 .withMaxNoHighlightPassages(1)
@@ -592,11 +594,25 @@ public final class LuceneSearchIndex implements SearchIndex {
         int[] ids = docs.stream().mapToInt(Integer::intValue).toArray();
         String[] snippets = highlighter.highlightFields(new String[] {F_TEXT}, query, ids, new int[] {1}).get(F_TEXT);
         for (int i = 0; i < snippets.length; i++) {
-            if (snippets[i] == null) {
-                snippets[i] = "";
-            }
+            snippets[i] = tidy(snippets[i]);
         }
         return snippets;
+    }
+
+    /**
+     * One line, without the punctuation a passage cut at a word boundary can start with (". 다만 …"). Safe on the
+     * escaped HTML: it removes only whitespace and plain punctuation, never part of an entity or a tag.
+     */
+    static String tidy(String snippet) {
+        if (snippet == null) {
+            return "";
+        }
+        String oneLine = snippet.replaceAll("\\s+", " ").strip();
+        int start = 0;
+        while (start < oneLine.length() && ".,;:)]}」』·ㆍ ".indexOf(oneLine.charAt(start)) >= 0) {
+            start++;
+        }
+        return oneLine.substring(start);
     }
 
     private static IndexedChunk toChunk(Document doc) {

@@ -73,6 +73,8 @@ class SearchEvaluationTest {
     void badArgumentsAreReported() {
         assertThatThrownBy(() -> EvalSearch.run(new String[] {"--corpus", "x"}, System.out))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EvalSearch.run(new String[] {"--bogus"}, System.out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown option --bogus");
         assertThatThrownBy(() -> EvalSearch.run(new String[] {"--baseline", "bm42", "--corpus", "a", "--queries", "b",
                 "--qrels", "c"}, System.out)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -42,6 +42,13 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     }
 
     @Test
+    void snippetsAreTidiedToOneLineWithoutLeadingPunctuation() {
+        assertThat(LuceneSearchIndex.tidy(". \n<mark>처리기간</mark>의\n계산  ")).isEqualTo("<mark>처리기간</mark>의 계산");
+        assertThat(LuceneSearchIndex.tidy("&lt;b&gt; 그대로")).isEqualTo("&lt;b&gt; 그대로");
+        assertThat(LuceneSearchIndex.tidy(null)).isEmpty();
+    }
+
+    @Test
     void aClosedIndexSaysSo() {
         index.close();
         assertThatThrownBy(() -> index.count()).isInstanceOf(IllegalStateException.class);
