@@ -1,5 +1,7 @@
 package kr.mokmin.knowledge.chunk;
 
+import kr.mokmin.search.DocumentKind;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package kr.mokmin.knowledge.chunk;
 
+import kr.mokmin.search.DocumentKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,10 +71,10 @@ public final class Chunker {
         Tables tables = Tables.find(text, lines, source.tables());
         List<Node> units = List.of();
         boolean legal = false;
-        if (source.kind().isLegal() || source.kind().mayHaveArticles()) {
+        if (isLegal(source.kind()) || mayHaveArticles(source.kind())) {
             LegalParser parser = new LegalParser(text, lines, tables);
             units = parser.parse();
-            legal = source.kind().isLegal() ? !units.isEmpty() : parser.articleCount() >= 2;
+            legal = isLegal(source.kind()) ? !units.isEmpty() : parser.articleCount() >= 2;
         }
         List<Node> plan = new ArrayList<>();
         if (legal) {
@@ -124,5 +126,19 @@ public final class Chunker {
             out.add(u);
         }
         return out;
+    }
+
+    /** 조례, 규칙 and 법령 are always read as 조/항/호. */
+    public static boolean isLegal(DocumentKind kind) {
+        return kind == DocumentKind.ORDINANCE || kind == DocumentKind.RULE || kind == DocumentKind.STATUTE;
+    }
+
+    /**
+     * 고시, 지침 and other documents are often written as 조문 too; for these the chunker uses legal
+     * structure when it finds at least two articles, and headings otherwise. FAQ and welfare guides are
+     * always read by headings.
+     */
+    static boolean mayHaveArticles(DocumentKind kind) {
+        return kind == DocumentKind.NOTICE || kind == DocumentKind.GUIDELINE || kind == DocumentKind.OTHER;
     }
 }

@@ -1,7 +1,7 @@
 package kr.mokmin.knowledge.demo;
 
 import java.time.LocalDate;
-import kr.mokmin.knowledge.chunk.DocumentKind;
+import kr.mokmin.search.DocumentKind;
 
 /**
  * One file of the demo knowledge base, as listed in {@code demo/knowledge/manifest.yml}.

@@ -1,5 +1,7 @@
 package kr.mokmin.knowledge.chunk;
 
+import kr.mokmin.search.DocumentKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

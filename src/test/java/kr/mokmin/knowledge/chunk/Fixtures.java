@@ -1,5 +1,7 @@
 package kr.mokmin.knowledge.chunk;
 
+import kr.mokmin.search.DocumentKind;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package kr.mokmin.knowledge.chunk;
 
+import kr.mokmin.search.DocumentKind;
+
 import static kr.mokmin.knowledge.chunk.Fixtures.CIVIL_SERVANTS_SUPPLEMENT;
 import static kr.mokmin.knowledge.chunk.Fixtures.GOYANG_HOUSING;
 import static kr.mokmin.knowledge.chunk.Fixtures.MINWON;

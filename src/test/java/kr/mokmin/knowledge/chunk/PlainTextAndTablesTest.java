@@ -1,5 +1,7 @@
 package kr.mokmin.knowledge.chunk;
 
+import kr.mokmin.search.DocumentKind;
+
 import static kr.mokmin.knowledge.chunk.LegalChunkingTest.only;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import kr.mokmin.knowledge.chunk.DocumentKind;
+import kr.mokmin.search.DocumentKind;
 import kr.mokmin.knowledge.demo.DemoDocument.Audience;
 import org.junit.jupiter.api.Test;
 
