@@ -1,5 +1,6 @@
 package kr.mokmin;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,8 @@ public record MokminProperties(
         @DefaultValue Intake intake,
         @DefaultValue Attachments attachments,
         @DefaultValue Deadlines deadlines,
-        @DefaultValue Open311 open311) {
+        @DefaultValue Open311 open311,
+        @DefaultValue Search search) {
 
     /**
      * @param ratePerMinute public (unauthenticated) intake requests per client address per minute
@@ -60,5 +62,24 @@ public record MokminProperties(
      */
     public record Open311(@DefaultValue("false") boolean publicRequests,
                           @DefaultValue("paju.go.kr") String jurisdictionId) {
+    }
+
+    /**
+     * @param embedding dense vectors for hybrid search; provider {@code none} keeps search lexical
+     */
+    public record Search(@DefaultValue Embedding embedding) {
+    }
+
+    /**
+     * @param provider   {@code none} (lexical search only) or {@code openai} (an OpenAI-compatible
+     *                   {@code /v1/embeddings} server inside the city)
+     * @param baseUrl    API base including its version path, e.g. {@code http://localhost:8000/v1}
+     * @param model      embedding model name the server knows
+     * @param apiKey     bearer key for the server; empty = none
+     * @param dimensions vector length to ask for; empty = the model's own (at most 1024 for the Lucene index)
+     * @param timeout    time for one embedding request
+     */
+    public record Embedding(@DefaultValue("none") String provider, URI baseUrl, String model, String apiKey,
+                            Integer dimensions, @DefaultValue("30s") Duration timeout) {
     }
 }

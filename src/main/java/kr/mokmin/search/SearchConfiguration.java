@@ -1,0 +1,43 @@
+package kr.mokmin.search;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import kr.mokmin.MokminProperties;
+import kr.mokmin.search.embedding.OpenAiEmbedder;
+import kr.mokmin.search.lucene.LuceneSearchIndex;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the search port: the embedded Lucene index under {@code <data-dir>/index} and, when configured, an
+ * embedder for hybrid search. The index is opened once and closed with the application context.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SearchConfiguration {
+
+    /** No bean when {@code mokmin.search.embedding.provider} is {@code none}: search stays lexical. */
+    @Bean
+    Embedder embedder(MokminProperties properties) {
+        MokminProperties.Embedding e = properties.search().embedding();
+        return switch (e.provider().toLowerCase(Locale.ROOT)) {
+            case "none", "" -> null;
+            case "openai" -> {
+                if (e.baseUrl() == null || e.model() == null || e.model().isBlank()) {
+                    throw new IllegalStateException("mokmin.search.embedding.provider=openai needs base-url and model");
+                }
+                yield new OpenAiEmbedder(new OpenAiEmbedder.Settings(e.baseUrl(), e.model(), e.apiKey(),
+                        Duration.ofSeconds(5), e.timeout(), e.dimensions(), 32));
+            }
+            default -> throw new IllegalStateException("unknown mokmin.search.embedding.provider '" + e.provider()
+                    + "' (none or openai)");
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    SearchIndex searchIndex(MokminProperties properties, ObjectProvider<Embedder> embedder) {
+        return LuceneSearchIndex.inDataDir(properties.dataDir(), embedder.getIfAvailable());
+    }
+}
