@@ -106,12 +106,9 @@ public class ComplaintService {
             throw MokminException.invalid("Idempotency-Key는 200자 이하여야 합니다.");
         }
         String requestHash = key == null ? null : requestHash(valid);
-        if (key != null) {
-            var replay = replay(key, requestHash);
-            if (replay != null) {
-                return replay;
-            }
-        }
+        // No look-up of the key first: a repeated key fails the insert on the unique index inside the group
+        // commit (rolled back alone, see commitPending) and is answered below; first requests, nearly all of
+        // them, save a query.
         // Millisecond precision: what the client is told is exactly what the database keeps.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         PendingIntake mine = new PendingIntake(valid, key, requestHash, actor, now, new CompletableFuture<>());
@@ -130,7 +127,7 @@ public class ComplaintService {
             saved = mine.result().join();
         } catch (CompletionException failed) {
             if (failed.getCause() instanceof DuplicateKeyException raced && key != null) {
-                // A concurrent request with the same Idempotency-Key committed first.
+                // A request with the same Idempotency-Key committed first: earlier, or in this very batch.
                 var replay = replay(key, requestHash);
                 if (replay != null) {
                     return replay;
