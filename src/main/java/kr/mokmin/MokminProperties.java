@@ -65,9 +65,10 @@ public record MokminProperties(
     }
 
     /**
+     * @param indexDir  where the embedded (Lucene) search index lives; empty = {@code <data-dir>/index}
      * @param embedding dense vectors for hybrid search; provider {@code none} keeps search lexical
      */
-    public record Search(@DefaultValue Embedding embedding) {
+    public record Search(Path indexDir, @DefaultValue Embedding embedding) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package kr.mokmin.search;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -7,6 +8,7 @@ import kr.mokmin.MokminProperties;
 import kr.mokmin.search.embedding.OnnxEmbedder;
 import kr.mokmin.search.embedding.OpenAiEmbedder;
 import kr.mokmin.search.lucene.LuceneSearchIndex;
+import kr.mokmin.search.lucene.Ranking;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -51,6 +53,9 @@ public class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
     SearchIndex searchIndex(MokminProperties properties, ObjectProvider<Embedder> embedder) {
-        return LuceneSearchIndex.inDataDir(properties.dataDir(), embedder.getIfAvailable());
+        Path dir = properties.search().indexDir() != null ? properties.search().indexDir()
+                : properties.dataDir().resolve("index");
+        return new LuceneSearchIndex(dir, LuceneSearchIndex.Analysis.defaults(), Ranking.defaults(),
+                embedder.getIfAvailable());
     }
 }
