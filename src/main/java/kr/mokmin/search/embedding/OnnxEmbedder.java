@@ -222,6 +222,7 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
             closed = true;
             closeQuietly(session);
             tokenizer.close();
+            log.info("ONNX embedder closed: {}", settings.modelPath());
         } finally {
             lifecycle.writeLock().unlock();
         }

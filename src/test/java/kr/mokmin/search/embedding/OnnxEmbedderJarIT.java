@@ -39,6 +39,8 @@ class OnnxEmbedderJarIT {
             assertThat(console).contains("ONNX embedder ready: model=" + model).contains("dimension=8");
             assertThat(nativeCache.resolve("tokenizers")).isDirectory();
         }
+        // a graceful stop frees the model (also with the bean definitions Spring AOT generated at build time)
+        assertThat(Files.readString(log)).contains("ONNX embedder closed: " + model);
     }
 
     @Test
