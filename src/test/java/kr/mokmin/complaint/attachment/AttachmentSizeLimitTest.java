@@ -18,6 +18,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.unit.DataSize;
 
+import kr.mokmin.common.ContentStore;
 import kr.mokmin.support.Http;
 import kr.mokmin.support.IntegrationTest;
 
@@ -97,7 +98,7 @@ class AttachmentSizeLimitTest extends IntegrationTest {
     }
 
     private static List<Path> temporaryFiles() throws IOException {
-        Path tmp = dataDir().resolve("attachments").resolve(AttachmentStore.TEMP_DIR);
+        Path tmp = dataDir().resolve("attachments").resolve(ContentStore.TEMP_DIR);
         try (Stream<Path> s = Files.list(tmp)) {
             return s.toList();
         }
