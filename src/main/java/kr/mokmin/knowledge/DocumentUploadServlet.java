@@ -1,5 +1,6 @@
 package kr.mokmin.knowledge;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import kr.mokmin.MokminProperties;
  * (threshold 0), never held in memory.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class DocumentUploadServlet {
 
     /** The exact paths that take document files; everything else stays on the main dispatcher. */
