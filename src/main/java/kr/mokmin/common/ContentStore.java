@@ -21,6 +21,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * Content-addressed file store (attachments, knowledge documents), plain Java (no Spring).
  *
@@ -171,6 +173,20 @@ public final class ContentStore {
             if (!done) {
                 done = true;
                 Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /**
+     * Closes staged uploads (deleting those not committed), for a {@code finally} block: a temporary file that
+     * cannot be deleted is logged, not thrown, since the sweep at the next start removes it.
+     */
+    public static void discard(Iterable<Staged> staged) {
+        for (Staged s : staged) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LoggerFactory.getLogger(ContentStore.class).warn("Could not delete temporary upload {}", s.file(), e);
             }
         }
     }

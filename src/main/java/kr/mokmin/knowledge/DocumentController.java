@@ -1,7 +1,5 @@
 package kr.mokmin.knowledge;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 import kr.mokmin.account.Actor;
 import kr.mokmin.account.CurrentActor;
 import kr.mokmin.common.MokminException;
+import kr.mokmin.common.MultipartUpload;
+import kr.mokmin.common.Upload;
 import kr.mokmin.search.Audience;
 import kr.mokmin.search.DocumentKind;
 
@@ -85,8 +85,8 @@ class DocumentController {
                                         @RequestParam(required = false) String sourceUrl,
                                         @RequestParam(required = false) String audience) {
         runner.requireRoom();
-        List<KnowledgeService.Upload> uploads = files == null ? List.of()
-                : files.stream().<KnowledgeService.Upload>map(MultipartUpload::new).toList();
+        List<Upload> uploads = files == null ? List.of()
+                : files.stream().<Upload>map(MultipartUpload::new).toList();
         var accepted = knowledge.ingest(uploads,
                 new KnowledgeService.Fields(kind, title, issuer, effectiveDate, sourceUrl, audience),
                 blankToNull(id), CurrentActor.get());
@@ -157,18 +157,5 @@ class DocumentController {
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** A multipart part as the service reads it: streamed from Tomcat's temporary file, never buffered whole. */
-    record MultipartUpload(MultipartFile file) implements KnowledgeService.Upload {
-        @Override
-        public String fileName() {
-            return file.getOriginalFilename();
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            return file.getInputStream();
-        }
     }
 }

@@ -28,6 +28,7 @@ import kr.mokmin.audit.AuditTrail;
 import kr.mokmin.common.ContentStore;
 import kr.mokmin.common.MokminException;
 import kr.mokmin.common.ProblemKind;
+import kr.mokmin.common.Upload;
 import kr.mokmin.knowledge.chunk.Chunk;
 import kr.mokmin.knowledge.chunk.Chunker;
 import kr.mokmin.knowledge.parse.DocumentFormat;
@@ -89,14 +90,6 @@ public class KnowledgeService {
 
     // ------------------------------------------------------------------------------------------------ ingestion
 
-    /** One uploaded file as the web layer hands it over. */
-    public interface Upload {
-        /** The name the client gave (untrusted). */
-        String fileName();
-
-        InputStream open() throws IOException;
-    }
-
     /** Metadata fields as the client sent them (strings, blank = not given); checked by {@link DocumentMetadata}. */
     public record Fields(String kind, String title, String issuer, String effectiveDate, String sourceUrl,
                          String audience) {
@@ -152,13 +145,7 @@ public class KnowledgeService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            for (ContentStore.Staged s : staged) {
-                try {
-                    s.close();
-                } catch (IOException e) {
-                    log.warn("Could not delete temporary upload {}", s.file(), e);
-                }
-            }
+            ContentStore.discard(staged);
         }
     }
 

@@ -1,7 +1,5 @@
 package kr.mokmin.web;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,14 +17,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import kr.mokmin.account.Actor;
 import kr.mokmin.account.CurrentActor;
 import kr.mokmin.common.MokminException;
+import kr.mokmin.common.MultipartUpload;
 import kr.mokmin.common.ProblemKind;
+import kr.mokmin.common.Upload;
 import kr.mokmin.knowledge.DocumentQuery;
 import kr.mokmin.knowledge.DocumentStatus;
 import kr.mokmin.knowledge.Extraction;
 import kr.mokmin.knowledge.JobRunner;
 import kr.mokmin.knowledge.KnowledgeDocument;
 import kr.mokmin.knowledge.KnowledgeService;
-import kr.mokmin.search.Audience;
 import kr.mokmin.search.DocumentKind;
 
 /**
@@ -101,7 +100,7 @@ public class DocumentPageController {
         KnowledgeService.Accepted accepted;
         try {
             runner.requireRoom();
-            accepted = knowledge.ingest(present.stream().<KnowledgeService.Upload>map(Part::new).toList(),
+            accepted = knowledge.ingest(present.stream().<Upload>map(MultipartUpload::new).toList(),
                     new KnowledgeService.Fields(kind, title, issuer, effectiveDate, sourceUrl, audience), null,
                     CurrentActor.get());
         } catch (MokminException e) {
@@ -181,22 +180,5 @@ public class DocumentPageController {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    /** Audience options for the form (internal first: the safe default). */
-    public static Audience[] audiences() {
-        return new Audience[] {Audience.INTERNAL, Audience.PUBLIC};
-    }
-
-    private record Part(MultipartFile file) implements KnowledgeService.Upload {
-        @Override
-        public String fileName() {
-            return file.getOriginalFilename();
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            return file.getInputStream();
-        }
     }
 }

@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,24 +32,12 @@ class DocumentBrowserTest extends KnowledgeTest {
     @Autowired
     SearchIndex index;
 
-    private Browser browser;
-    private ChromeDriver driver;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        driver = browser.driver();
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @Test
     void adminUploadsADocumentSeesItIndexedAndOpensACitedPassage() throws Exception {
+        ChromeDriver driver = browser.driver();
         Path hwp = TestDocuments.hwp(dir, "민원 수수료 조례.hwp");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         driver.get(url("/login"));

@@ -20,6 +20,7 @@ import kr.mokmin.account.Actor;
 import kr.mokmin.account.Role;
 import kr.mokmin.common.MokminException;
 import kr.mokmin.common.ProblemKind;
+import kr.mokmin.common.Upload;
 import kr.mokmin.search.Audience;
 import kr.mokmin.search.DocumentKind;
 import kr.mokmin.search.IndexedChunk;
@@ -49,14 +50,14 @@ abstract class KnowledgeStoreContract {
     @Autowired
     DemoDocuments demo;
 
-    record Bytes(String fileName, byte[] content) implements KnowledgeService.Upload {
+    record Bytes(String fileName, byte[] content) implements Upload {
         @Override
         public InputStream open() {
             return new ByteArrayInputStream(content);
         }
     }
 
-    static KnowledgeService.Upload text(String name, String text) {
+    static Upload text(String name, String text) {
         return new Bytes(name, text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -76,7 +77,7 @@ abstract class KnowledgeStoreContract {
         }
     }
 
-    Job ingestAndWait(KnowledgeService.Upload upload, KnowledgeService.Fields fields) throws InterruptedException {
+    Job ingestAndWait(Upload upload, KnowledgeService.Fields fields) throws InterruptedException {
         var accepted = knowledge.ingest(List.of(upload), fields, null, ADMIN);
         runner.submit(accepted.job().id());
         return await(accepted.job().id());

@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,6 +19,7 @@ import kr.mokmin.MokminProperties;
 import kr.mokmin.account.Actor;
 import kr.mokmin.audit.AuditTrail;
 import kr.mokmin.common.ContentStore;
+import kr.mokmin.common.Upload;
 import kr.mokmin.common.MokminException;
 import kr.mokmin.common.ProblemKind;
 import kr.mokmin.complaint.Complaint;
@@ -32,8 +31,6 @@ import kr.mokmin.complaint.ComplaintService;
  */
 @Service
 public class AttachmentService {
-
-    private static final Logger log = LoggerFactory.getLogger(AttachmentService.class);
 
     private final AttachmentRepository repository;
     private final ContentStore store;
@@ -59,14 +56,6 @@ public class AttachmentService {
         this.clock = clock;
         this.maxBytes = properties.attachments().maxSize().toBytes();
         this.maxPerComplaint = properties.attachments().maxPerComplaint();
-    }
-
-    /** One uploaded file as the web layer hands it over. */
-    public interface Upload {
-        /** The name the client gave (untrusted; may hold path parts). */
-        String fileName();
-
-        InputStream open() throws IOException;
     }
 
     /**
@@ -162,13 +151,7 @@ public class AttachmentService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            for (ContentStore.Staged s : temporary) {
-                try {
-                    s.close();
-                } catch (IOException e) {
-                    log.warn("Could not delete temporary upload {}", s.file(), e);
-                }
-            }
+            ContentStore.discard(temporary);
         }
     }
 

@@ -136,8 +136,8 @@ public final class IngestCommand {
     }
 
     /** One file's fate. */
-    private record Outcome(Path file, String status, String documentId, String reason, String message, String jobId,
-                           int position) {
+    private record Outcome(Path file, String status, String documentId, String reason, String message,
+                           String jobId) {
     }
 
     int ingest(Options o) throws Unreachable, InterruptedException {
@@ -202,7 +202,7 @@ public final class IngestCommand {
                 throw unreachable(o);
             }
             // e.g. the server closed the connection while an oversized body was still being sent
-            return new Outcome(file, "FAILED", null, "UPLOAD_FAILED", e.toString(), null, 0);
+            return new Outcome(file, "FAILED", null, "UPLOAD_FAILED", e.toString(), null);
         }
         if (r.statusCode() == 401) {
             throw new Unreachable("the server refused the token (401): give an ADMIN or DEPT_HEAD API token");
@@ -214,10 +214,10 @@ public final class IngestCommand {
                     : json.hasNonNull("type") ? json.get("type").asString().replace("/problems/", "").toUpperCase(
                             Locale.ROOT) : "HTTP_" + r.statusCode();
             String detail = json != null && json.hasNonNull("detail") ? json.get("detail").asString() : r.body();
-            return new Outcome(file, "FAILED", null, reason, detail, null, 0);
+            return new Outcome(file, "FAILED", null, reason, detail, null);
         }
         return new Outcome(file, "PENDING", json.get("documentIds").get(0).asString(), null, null,
-                json.get("jobId").asString(), 0);
+                json.get("jobId").asString());
     }
 
     private Outcome await(Options o, Outcome u) throws Unreachable, InterruptedException {
@@ -233,12 +233,12 @@ public final class IngestCommand {
             JsonNode job = parse(r.body());
             if (r.statusCode() != 200 || job == null) {
                 return new Outcome(u.file(), "FAILED", u.documentId(), "JOB_UNKNOWN",
-                        "job " + u.jobId() + ": HTTP " + r.statusCode(), u.jobId(), 0);
+                        "job " + u.jobId() + ": HTTP " + r.statusCode(), u.jobId());
             }
             if ("DONE".equals(job.get("status").asString())) {
                 JsonNode item = job.get("items").get(0);
                 return new Outcome(u.file(), item.get("status").asString(), u.documentId(),
-                        text(item, "reason"), text(item, "message"), u.jobId(), 0);
+                        text(item, "reason"), text(item, "message"), u.jobId());
             }
             Thread.sleep(POLL);
         }

@@ -331,7 +331,7 @@ class AttachmentApiTest extends IntegrationTest {
         return attachmentsUrl(c) + "/" + view.get("id").asLong();
     }
 
-    static Path attachmentsDir() {
+    Path attachmentsDir() {
         return dataDir().resolve("attachments");
     }
 

@@ -97,7 +97,7 @@ class AttachmentSizeLimitTest extends IntegrationTest {
         return b;
     }
 
-    private static List<Path> temporaryFiles() throws IOException {
+    private List<Path> temporaryFiles() throws IOException {
         Path tmp = dataDir().resolve("attachments").resolve(ContentStore.TEMP_DIR);
         try (Stream<Path> s = Files.list(tmp)) {
             return s.toList();
