@@ -25,7 +25,8 @@ public record MokminProperties(
         @DefaultValue Attachments attachments,
         @DefaultValue Deadlines deadlines,
         @DefaultValue Open311 open311,
-        @DefaultValue Search search) {
+        @DefaultValue Search search,
+        @DefaultValue Knowledge knowledge) {
 
     /**
      * @param ratePerMinute public (unauthenticated) intake requests per client address per minute
@@ -98,5 +99,19 @@ public record MokminProperties(
                             @DefaultValue("mean") String pooling, @DefaultValue("true") boolean normalize,
                             String queryPrefix, String passagePrefix, @DefaultValue("2") int threads,
                             @DefaultValue("16") int batchSize) {
+    }
+
+    /**
+     * @param maxFileSize             largest document file accepted for ingestion (413 above it)
+     * @param loadDemo                load the bundled demo knowledge base once, in the background, on the first start
+     * @param workers                 threads that extract and index documents (OCR and nori analysis are CPU-bound)
+     * @param queueCapacity           jobs waiting for a worker before new uploads are refused (429)
+     * @param refuseExtensionMismatch refuse a file whose extension names another format than its content
+     * @param ocr                     OCR scans and image-only PDF pages with Tesseract when it is installed
+     */
+    public record Knowledge(@DefaultValue("100MB") DataSize maxFileSize, @DefaultValue("true") boolean loadDemo,
+                            @DefaultValue("1") int workers, @DefaultValue("100") int queueCapacity,
+                            @DefaultValue("true") boolean refuseExtensionMismatch,
+                            @DefaultValue("true") boolean ocr) {
     }
 }

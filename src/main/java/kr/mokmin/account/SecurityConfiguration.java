@@ -60,6 +60,9 @@ public class SecurityConfiguration {
                         // Citizens reach their own attachments with the complaint's citizen token (checked in the controller).
                         .requestMatchers("/api/v1/complaints/*/attachments", "/api/v1/complaints/*/attachments/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/taxonomy", "/api/v1/holidays").permitAll()
+                        // Anyone reads PUBLIC documents (the service filters); ingest and delete are for heads and admins.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/documents", "/api/v1/documents/*").permitAll()
+                        .requestMatchers("/api/v1/documents", "/api/v1/documents/**").hasAnyRole("DEPT_HEAD", "ADMIN")
                         .anyRequest().hasAnyRole("OFFICER", "DEPT_HEAD", "ADMIN"));
         return http.build();
     }

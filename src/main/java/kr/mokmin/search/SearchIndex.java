@@ -38,6 +38,15 @@ public interface SearchIndex extends AutoCloseable {
     /** How many chunks the index holds. */
     long count();
 
+    /**
+     * How many chunks each document has in the index, by document id: what the knowledge module compares with its
+     * database at startup to repair a crash between the two writes. Adapters that cannot list their documents
+     * throw {@link UnsupportedOperationException} (the comparison is then skipped).
+     */
+    default Map<String, Integer> chunkCountsByDocument() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list its documents");
+    }
+
     @Override
     void close();
 }

@@ -150,7 +150,9 @@ class CrashRecoveryIT {
     }
 
     private MokminProcess start() {
-        return MokminProcess.start(dataDir, log, HEALTH_TIMEOUT, List.of("--logging.level.root=WARN"),
+        // No demo knowledge load: it is CPU-bound background work that would only slow this intake test down.
+        return MokminProcess.start(dataDir, log, HEALTH_TIMEOUT, List.of("--logging.level.root=WARN",
+                        "--mokmin.knowledge.load-demo=false"),
                 "MOKMIN_ADMIN_TOKEN=" + TOKEN);
     }
 

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import kr.mokmin.MokminProperties;
+import kr.mokmin.common.ContentStore;
 
 /** Wires the plain-Java parts of attachments and checks their settings at startup. */
 @Configuration(proxyBeanMethods = false)
@@ -20,7 +21,7 @@ class AttachmentConfiguration {
     private static final Duration STALE_UPLOAD = Duration.ofHours(1);
 
     @Bean
-    AttachmentStore attachmentStore(MokminProperties properties) throws IOException {
+    ContentStore attachmentStore(MokminProperties properties) throws IOException {
         var settings = properties.attachments();
         if (settings.maxSize().toBytes() <= 0 || settings.maxPerComplaint() <= 0) {
             throw new IllegalStateException("mokmin.attachments.max-size and max-per-complaint must be positive");
@@ -29,7 +30,7 @@ class AttachmentConfiguration {
             throw new IllegalStateException("mokmin.attachments.max-request-size (%s) must be at least max-size (%s)"
                     .formatted(settings.maxRequestSize(), settings.maxSize()));
         }
-        AttachmentStore store = new AttachmentStore(properties.dataDir().resolve("attachments"));
+        ContentStore store = new ContentStore(properties.dataDir().resolve("attachments"));
         int swept = store.sweepTemporaryFiles(STALE_UPLOAD);
         if (swept > 0) {
             log.info("Deleted {} temporary upload file(s) left over from an interrupted run", swept);

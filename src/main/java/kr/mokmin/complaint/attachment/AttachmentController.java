@@ -1,7 +1,5 @@
 package kr.mokmin.complaint.attachment;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,6 +21,8 @@ import org.springframework.web.multipart.MultipartFile;
 import kr.mokmin.MokminProperties;
 import kr.mokmin.account.Actor;
 import kr.mokmin.account.CurrentActor;
+import kr.mokmin.common.MultipartUpload;
+import kr.mokmin.common.Upload;
 import kr.mokmin.complaint.Complaint;
 
 /**
@@ -57,8 +57,8 @@ public class AttachmentController {
             @RequestHeader(name = CITIZEN_TOKEN_HEADER, required = false) String citizenToken) {
         Actor actor = CurrentActor.get();
         Complaint complaint = attachments.requireAccess(receiptNo, actor, citizenToken);
-        List<AttachmentService.Upload> uploads = files == null ? List.of()
-                : files.stream().<AttachmentService.Upload>map(MultipartUpload::new).toList();
+        List<Upload> uploads = files == null ? List.of()
+                : files.stream().<Upload>map(MultipartUpload::new).toList();
         var saved = attachments.upload(complaint, uploads, actor);
         return ResponseEntity.status(HttpStatus.CREATED).body(saved.stream().map(this::view).toList());
     }
@@ -83,15 +83,4 @@ public class AttachmentController {
                 a.createdAt().atZone(zone).toOffsetDateTime());
     }
 
-    private record MultipartUpload(MultipartFile file) implements AttachmentService.Upload {
-        @Override
-        public String fileName() {
-            return file.getOriginalFilename();
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            return file.getInputStream();
-        }
-    }
 }

@@ -12,14 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import kr.mokmin.MokminProperties;
 import kr.mokmin.account.Actor;
 import kr.mokmin.audit.AuditTrail;
+import kr.mokmin.common.ContentStore;
+import kr.mokmin.common.Upload;
 import kr.mokmin.common.MokminException;
 import kr.mokmin.common.ProblemKind;
 import kr.mokmin.complaint.Complaint;
@@ -27,15 +27,13 @@ import kr.mokmin.complaint.ComplaintService;
 
 /**
  * Attachments of complaints: access rules, upload checks (size, sniffed type, count), metadata and audit. The
- * bytes live in the {@link AttachmentStore}.
+ * bytes live in the {@link ContentStore}.
  */
 @Service
 public class AttachmentService {
 
-    private static final Logger log = LoggerFactory.getLogger(AttachmentService.class);
-
     private final AttachmentRepository repository;
-    private final AttachmentStore store;
+    private final ContentStore store;
     private final ContentSniffer sniffer;
     private final AttachmentTypes types;
     private final ComplaintService complaints;
@@ -45,7 +43,7 @@ public class AttachmentService {
     private final long maxBytes;
     private final int maxPerComplaint;
 
-    public AttachmentService(AttachmentRepository repository, AttachmentStore store, ContentSniffer sniffer,
+    public AttachmentService(AttachmentRepository repository, ContentStore store, ContentSniffer sniffer,
                              AttachmentTypes types, ComplaintService complaints, AuditTrail audit,
                              TransactionTemplate tx, Clock clock, MokminProperties properties) {
         this.repository = repository;
@@ -58,14 +56,6 @@ public class AttachmentService {
         this.clock = clock;
         this.maxBytes = properties.attachments().maxSize().toBytes();
         this.maxPerComplaint = properties.attachments().maxPerComplaint();
-    }
-
-    /** One uploaded file as the web layer hands it over. */
-    public interface Upload {
-        /** The name the client gave (untrusted; may hold path parts). */
-        String fileName();
-
-        InputStream open() throws IOException;
     }
 
     /**
@@ -95,17 +85,17 @@ public class AttachmentService {
             throw MokminException.invalid("첨부할 파일(file)이 없습니다.");
         }
         requireRoom(repository.count(complaint.id()), uploads.size());
-        record Checked(AttachmentStore.Staged staged, String fileName, String contentType) {
+        record Checked(ContentStore.Staged staged, String fileName, String contentType) {
         }
-        List<AttachmentStore.Staged> temporary = new ArrayList<>();
+        List<ContentStore.Staged> temporary = new ArrayList<>();
         try {
             List<Checked> checked = new ArrayList<>();
             for (Upload upload : uploads) {
                 String name = FileNames.sanitize(upload.fileName());
-                AttachmentStore.Staged staged;
+                ContentStore.Staged staged;
                 try (InputStream in = upload.open()) {
                     staged = store.stage(in, maxBytes);
-                } catch (AttachmentStore.TooLargeException e) {
+                } catch (ContentStore.TooLargeException e) {
                     throw new MokminException(ProblemKind.PAYLOAD_TOO_LARGE,
                             "첨부파일이 너무 큽니다 (파일당 최대 %s): %s".formatted(human(maxBytes), name),
                             Map.of("maxSize", maxBytes));
@@ -161,13 +151,7 @@ public class AttachmentService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            for (AttachmentStore.Staged s : temporary) {
-                try {
-                    s.close();
-                } catch (IOException e) {
-                    log.warn("Could not delete temporary upload {}", s.file(), e);
-                }
-            }
+            ContentStore.discard(temporary);
         }
     }
 

@@ -24,6 +24,8 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
 
+import kr.mokmin.common.ContentStore;
+
 /**
  * Determines what a file is from its bytes, plain Java. The client's Content-Type is ignored, and the file name is
  * only used to refine plain text (e.g. text/csv).
@@ -63,7 +65,7 @@ public final class ContentSniffer {
 
     /**
      * @param file     the complete content
-     * @param head     its first bytes (at least {@link AttachmentStore#HEAD_BYTES}, or all of a smaller file)
+     * @param head     its first bytes (at least {@link ContentStore#HEAD_BYTES}, or all of a smaller file)
      * @param fileName the (sanitised) name the client gave, a hint for text subtypes only
      */
     public Sniffed sniff(Path file, byte[] head, String fileName) throws IOException {

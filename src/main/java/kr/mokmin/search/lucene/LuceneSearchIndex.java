@@ -29,13 +29,18 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -49,6 +54,7 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -309,6 +315,45 @@ public final class LuceneSearchIndex implements SearchIndex {
             IndexSearcher searcher = searchers.acquire();
             try {
                 return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new SearchException("cannot read the search index", e);
+        }
+    }
+
+    @Override
+    public Map<String, Integer> chunkCountsByDocument() {
+        ensureOpen();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Map<String, Integer> counts = new HashMap<>();
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    Terms terms = leaf.reader().terms(F_DOC_ID);
+                    if (terms == null) {
+                        continue;
+                    }
+                    Bits live = leaf.reader().getLiveDocs();
+                    TermsEnum ids = terms.iterator();
+                    PostingsEnum postings = null;
+                    for (BytesRef id = ids.next(); id != null; id = ids.next()) {
+                        // docFreq still counts deleted chunks until a merge: walk the postings against live docs
+                        postings = ids.postings(postings, PostingsEnum.NONE);
+                        int n = 0;
+                        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
+                             doc = postings.nextDoc()) {
+                            if (live == null || live.get(doc)) {
+                                n++;
+                            }
+                        }
+                        if (n > 0) {
+                            counts.merge(id.utf8ToString(), n, Integer::sum);
+                        }
+                    }
+                }
+                return counts;
             } finally {
                 searchers.release(searcher);
             }

@@ -29,6 +29,7 @@ import kr.mokmin.account.CredentialKind;
 import kr.mokmin.account.Role;
 import kr.mokmin.audit.AuditEvent;
 import kr.mokmin.audit.AuditTrail;
+import kr.mokmin.common.ContentStore;
 import kr.mokmin.support.Http;
 import kr.mokmin.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -330,7 +331,7 @@ class AttachmentApiTest extends IntegrationTest {
         return attachmentsUrl(c) + "/" + view.get("id").asLong();
     }
 
-    static Path attachmentsDir() {
+    Path attachmentsDir() {
         return dataDir().resolve("attachments");
     }
 
@@ -360,7 +361,7 @@ class AttachmentApiTest extends IntegrationTest {
 
     private void assertNothingStored(Filed c) throws IOException {
         assertThat(AttachmentHttp.get(attachmentsUrl(c), ADMIN, null).json().size()).isZero();
-        try (Stream<Path> tmp = Files.list(attachmentsDir().resolve(AttachmentStore.TEMP_DIR))) {
+        try (Stream<Path> tmp = Files.list(attachmentsDir().resolve(ContentStore.TEMP_DIR))) {
             assertThat(tmp.toList()).isEmpty();
         }
     }

@@ -18,6 +18,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.unit.DataSize;
 
+import kr.mokmin.common.ContentStore;
 import kr.mokmin.support.Http;
 import kr.mokmin.support.IntegrationTest;
 
@@ -96,8 +97,8 @@ class AttachmentSizeLimitTest extends IntegrationTest {
         return b;
     }
 
-    private static List<Path> temporaryFiles() throws IOException {
-        Path tmp = dataDir().resolve("attachments").resolve(AttachmentStore.TEMP_DIR);
+    private List<Path> temporaryFiles() throws IOException {
+        Path tmp = dataDir().resolve("attachments").resolve(ContentStore.TEMP_DIR);
         try (Stream<Path> s = Files.list(tmp)) {
             return s.toList();
         }

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kr.mokmin.common.ContentStore;
+
 class ContentSnifferTest {
 
     @TempDir
@@ -107,7 +109,7 @@ class ContentSnifferTest {
 
     private ContentSniffer.Sniffed sniff(byte[] content, String name) throws IOException {
         Path file = Files.write(Files.createTempFile(dir, "c", ".bin"), content);
-        byte[] head = Arrays.copyOf(content, Math.min(content.length, AttachmentStore.HEAD_BYTES));
+        byte[] head = Arrays.copyOf(content, Math.min(content.length, ContentStore.HEAD_BYTES));
         return sniffer.sniff(file, head, name);
     }
 }

@@ -1,4 +1,4 @@
-package kr.mokmin.complaint.attachment;
+package kr.mokmin.common;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -21,8 +21,10 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.slf4j.LoggerFactory;
+
 /**
- * Content-addressed file store for attachments, plain Java (no Spring).
+ * Content-addressed file store (attachments, knowledge documents), plain Java (no Spring).
  *
  * <p>A file lives at {@code <root>/<first 2 hex>/<next 2 hex>/<sha256>}: identical content is stored once and the
  * uploaded file name never reaches the disk. An upload is first streamed into a temporary file under
@@ -31,12 +33,13 @@ import java.util.regex.Pattern;
  * therefore leave a stray temporary file (removed by {@link #sweepTemporaryFiles}), never a partial file under a
  * final name. Stored files are created without execute permission and are only ever read as data.
  */
-public final class AttachmentStore {
+public final class ContentStore {
 
     /** Bytes kept in memory from the start of each upload, for content sniffing. */
     public static final int HEAD_BYTES = 64 * 1024;
 
-    static final String TEMP_DIR = ".tmp";
+    /** Sub-directory of the root where uploads are staged before they are published. */
+    public static final String TEMP_DIR = ".tmp";
     private static final String TEMP_PREFIX = "upload-";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER = 64 * 1024;
@@ -44,7 +47,7 @@ public final class AttachmentStore {
     private final Path root;
     private final Path temp;
 
-    public AttachmentStore(Path root) throws IOException {
+    public ContentStore(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         this.temp = this.root.resolve(TEMP_DIR);
         Files.createDirectories(temp);
@@ -59,7 +62,7 @@ public final class AttachmentStore {
         private final long limit;
 
         public TooLargeException(long limit) {
-            super("attachment exceeds " + limit + " bytes");
+            super("upload exceeds " + limit + " bytes");
             this.limit = limit;
         }
 
@@ -170,6 +173,20 @@ public final class AttachmentStore {
             if (!done) {
                 done = true;
                 Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /**
+     * Closes staged uploads (deleting those not committed), for a {@code finally} block: a temporary file that
+     * cannot be deleted is logged, not thrown, since the sweep at the next start removes it.
+     */
+    public static void discard(Iterable<Staged> staged) {
+        for (Staged s : staged) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LoggerFactory.getLogger(ContentStore.class).warn("Could not delete temporary upload {}", s.file(), e);
             }
         }
     }

@@ -1,4 +1,4 @@
-package kr.mokmin.complaint.attachment;
+package kr.mokmin.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,16 +23,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AttachmentStoreTest {
+class ContentStoreTest {
 
     @TempDir
     Path dir;
 
-    AttachmentStore store;
+    ContentStore store;
 
     @BeforeEach
     void setUp() throws IOException {
-        store = new AttachmentStore(dir.resolve("attachments"));
+        store = new ContentStore(dir.resolve("attachments"));
     }
 
     @Test
@@ -76,7 +76,7 @@ class AttachmentStoreTest {
     void abortsAsSoonAsTheLimitIsExceededAndLeavesNothing() throws Exception {
         var endless = new CountingStream(Long.MAX_VALUE);
         assertThatThrownBy(() -> store.stage(endless, 100_000))
-                .isInstanceOf(AttachmentStore.TooLargeException.class);
+                .isInstanceOf(ContentStore.TooLargeException.class);
         // Read at most one buffer past the limit, not the whole (endless) stream.
         assertThat(endless.delivered).isLessThanOrEqualTo(100_000 + 64 * 1024);
         assertThat(temporaryFiles()).isEmpty();
@@ -121,7 +121,7 @@ class AttachmentStoreTest {
     @Test
     void headIsCappedForLargeFiles() throws Exception {
         try (var staged = store.stage(new CountingStream(300_000), 1_000_000)) {
-            assertThat(staged.head()).hasSize(AttachmentStore.HEAD_BYTES);
+            assertThat(staged.head()).hasSize(ContentStore.HEAD_BYTES);
             assertThat(staged.size()).isEqualTo(300_000);
         }
     }
@@ -140,7 +140,7 @@ class AttachmentStoreTest {
 
     @Test
     void sweepRemovesStaleTemporaryFilesOnly() throws Exception {
-        Path tmp = dir.resolve("attachments").resolve(AttachmentStore.TEMP_DIR);
+        Path tmp = dir.resolve("attachments").resolve(ContentStore.TEMP_DIR);
         Path stale = Files.write(tmp.resolve("upload-crashed.part"), new byte[10]);
         Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
         Path fresh = Files.write(tmp.resolve("upload-running.part"), new byte[10]);
@@ -156,7 +156,7 @@ class AttachmentStoreTest {
     }
 
     private List<Path> temporaryFiles() throws IOException {
-        try (Stream<Path> s = Files.list(dir.resolve("attachments").resolve(AttachmentStore.TEMP_DIR))) {
+        try (Stream<Path> s = Files.list(dir.resolve("attachments").resolve(ContentStore.TEMP_DIR))) {
             return s.toList();
         }
     }
@@ -165,7 +165,7 @@ class AttachmentStoreTest {
         Path root = dir.resolve("attachments").toAbsolutePath();
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> !p.getParent().equals(root.resolve(AttachmentStore.TEMP_DIR))).toList();
+                    .filter(p -> !p.getParent().equals(root.resolve(ContentStore.TEMP_DIR))).toList();
         }
     }
 
