@@ -290,6 +290,11 @@ public final class SearchBench {
         }
     }
 
+    private static final String USAGE = "usage: bench-search [--data shared/data] [--dev-queries queries.jsonl]"
+            + " [--work DIR] [--min-chunks 100000] [--dimension 384] [--threads 1,2] [--modes lexical,hybrid]"
+            + " [--warmup 4x5] [--measure 6x10] [--ingest-threads 2] [--rebuild] [--jvm-args \"...\"]"
+            + " [--include mokmin|raw]";
+
     private static final java.util.Set<String> OPTIONS = java.util.Set.of("data", "dev-queries", "work",
             "min-chunks", "dimension", "ingest-threads", "threads", "modes", "warmup", "measure", "rebuild",
             "jvm-args", "include");
@@ -298,6 +303,10 @@ public final class SearchBench {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                System.out.println(USAGE);
+                System.exit(0);
+            }
             if (!a.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument " + a);
             }
