@@ -65,21 +65,38 @@ public record MokminProperties(
     }
 
     /**
+     * @param indexDir  where the embedded (Lucene) search index lives; empty = {@code <data-dir>/index}
      * @param embedding dense vectors for hybrid search; provider {@code none} keeps search lexical
      */
-    public record Search(@DefaultValue Embedding embedding) {
+    public record Search(Path indexDir, @DefaultValue Embedding embedding) {
     }
 
     /**
-     * @param provider   {@code none} (lexical search only) or {@code openai} (an OpenAI-compatible
-     *                   {@code /v1/embeddings} server inside the city)
-     * @param baseUrl    API base including its version path, e.g. {@code http://localhost:8000/v1}
-     * @param model      embedding model name the server knows
-     * @param apiKey     bearer key for the server; empty = none
-     * @param dimensions vector length to ask for; empty = the model's own (at most 1024 for the Lucene index)
-     * @param timeout    time for one embedding request
+     * @param provider      {@code none} (lexical search only), {@code openai} (an OpenAI-compatible
+     *                      {@code /v1/embeddings} server inside the city) or {@code onnx} (a model file on disk,
+     *                      run in process)
+     * @param baseUrl       openai: API base including its version path, e.g. {@code http://localhost:8000/v1}
+     * @param model         openai: embedding model name the server knows
+     * @param apiKey        openai: bearer key for the server; empty = none
+     * @param dimensions    openai: vector length to ask for; empty = the model's own (at most 1024 for the index)
+     * @param timeout       openai: time for one embedding request
+     * @param modelPath     onnx: the model's {@code .onnx} file
+     * @param tokenizerPath onnx: its {@code tokenizer.json}; empty = next to the model
+     * @param output        onnx: model output to use; empty = {@code sentence_embedding}, else
+     *                      {@code last_hidden_state}, else {@code token_embeddings}, else the only one
+     * @param maxTokens     onnx: longer texts are cut to this many tokens
+     * @param pooling       onnx: {@code mean} (over the attention mask) or {@code cls}, for per-token outputs
+     * @param normalize     onnx: L2-normalise vectors
+     * @param queryPrefix   onnx: text put in front of queries ({@code "query: "} for e5 models)
+     * @param passagePrefix onnx: text put in front of passages ({@code "passage: "} for e5 models)
+     * @param threads       onnx: ONNX Runtime threads per call
+     * @param batchSize     onnx: passages per model run at ingestion
      */
     public record Embedding(@DefaultValue("none") String provider, URI baseUrl, String model, String apiKey,
-                            Integer dimensions, @DefaultValue("30s") Duration timeout) {
+                            Integer dimensions, @DefaultValue("30s") Duration timeout,
+                            Path modelPath, Path tokenizerPath, String output, @DefaultValue("512") int maxTokens,
+                            @DefaultValue("mean") String pooling, @DefaultValue("true") boolean normalize,
+                            String queryPrefix, String passagePrefix, @DefaultValue("2") int threads,
+                            @DefaultValue("16") int batchSize) {
     }
 }

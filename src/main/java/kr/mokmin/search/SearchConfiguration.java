@@ -1,11 +1,14 @@
 package kr.mokmin.search;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
 import kr.mokmin.MokminProperties;
+import kr.mokmin.search.embedding.OnnxEmbedder;
 import kr.mokmin.search.embedding.OpenAiEmbedder;
 import kr.mokmin.search.lucene.LuceneSearchIndex;
+import kr.mokmin.search.lucene.Ranking;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +21,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class SearchConfiguration {
 
-    /** No bean when {@code mokmin.search.embedding.provider} is {@code none}: search stays lexical. */
+    /**
+     * No bean when {@code mokmin.search.embedding.provider} is {@code none}: search stays lexical. An ONNX model is
+     * loaded and checked here, so a wrong path or model stops startup with a clear message; Spring closes it.
+     */
     @Bean
     Embedder embedder(MokminProperties properties) {
         MokminProperties.Embedding e = properties.search().embedding();
@@ -31,13 +37,25 @@ public class SearchConfiguration {
                 yield new OpenAiEmbedder(new OpenAiEmbedder.Settings(e.baseUrl(), e.model(), e.apiKey(),
                         Duration.ofSeconds(5), e.timeout(), e.dimensions(), 32));
             }
+            case "onnx" -> {
+                if (e.modelPath() == null || e.modelPath().toString().isBlank()) {
+                    throw new IllegalStateException("mokmin.search.embedding.provider=onnx needs model-path");
+                }
+                boolean noTokenizer = e.tokenizerPath() == null || e.tokenizerPath().toString().isBlank();
+                yield new OnnxEmbedder(new OnnxEmbedder.Settings(e.modelPath(), noTokenizer ? null : e.tokenizerPath(),
+                        e.output(), e.maxTokens(), OnnxEmbedder.Pooling.parse(e.pooling()), e.normalize(),
+                        e.queryPrefix(), e.passagePrefix(), e.threads(), e.batchSize()));
+            }
             default -> throw new IllegalStateException("unknown mokmin.search.embedding.provider '" + e.provider()
-                    + "' (none or openai)");
+                    + "' (none, openai or onnx)");
         };
     }
 
     @Bean(destroyMethod = "close")
     SearchIndex searchIndex(MokminProperties properties, ObjectProvider<Embedder> embedder) {
-        return LuceneSearchIndex.inDataDir(properties.dataDir(), embedder.getIfAvailable());
+        Path dir = properties.search().indexDir() != null ? properties.search().indexDir()
+                : properties.dataDir().resolve("index");
+        return new LuceneSearchIndex(dir, LuceneSearchIndex.Analysis.defaults(), Ranking.defaults(),
+                embedder.getIfAvailable());
     }
 }

@@ -18,7 +18,10 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Tests hammer intake from one address; the limiter has its own test, which overrides these.
-@TestPropertySource(properties = {"mokmin.intake.rate-per-minute=100000", "mokmin.intake.burst=100000"})
+// Cached contexts share the database file, but a Lucene index has one writer: each context gets its own
+// (the placeholder is resolved once, when the context binds its settings).
+@TestPropertySource(properties = {"mokmin.intake.rate-per-minute=100000", "mokmin.intake.burst=100000",
+        "mokmin.search.index-dir=${mokmin.data-dir}/index-${random.uuid}"})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789";

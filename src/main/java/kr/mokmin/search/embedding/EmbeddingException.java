@@ -1,6 +1,9 @@
 package kr.mokmin.search.embedding;
 
-/** The embeddings server could not be reached, refused the request or answered something unusable. */
+/**
+ * The embeddings server could not be reached, refused the request or answered something unusable; or an ONNX
+ * model or its tokenizer could not be loaded or run (status 0).
+ */
 public class EmbeddingException extends RuntimeException {
 
     private final int status;

@@ -439,7 +439,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             return null;
         }
         try {
-            return embedder.embed(text);
+            return embedder.embedQuery(text);
         } catch (RuntimeException e) {
             // an embeddings server outage must not take search down: keyword search still answers
             log.warn("query embedding failed, searching by keywords only: {}", e.toString());
