@@ -193,6 +193,19 @@ final class Fixtures {
         return file;
     }
 
+    /** A text PDF in NanumGothic with the given lines, {@code linesPerPage} to a page (for the ingest benchmark). */
+    static Path textPdf(Path dir, String name, List<String> lines, int linesPerPage) throws IOException {
+        Path file = dir.resolve(name);
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font font = PDType0Font.load(doc, NANUM_GOTHIC.toFile());
+            for (int i = 0; i < lines.size(); i += linesPerPage) {
+                page(doc, font, lines.subList(i, Math.min(lines.size(), i + linesPerPage)), null);
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
     private static void page(PDDocument doc, PDType0Font font, List<String> lines, List<List<String>> table)
             throws IOException {
         PDPage page = new PDPage(PDRectangle.A4);
