@@ -65,9 +65,13 @@ public record MokminProperties(
     }
 
     /**
-     * @param embedding dense vectors for hybrid search; provider {@code none} keeps search lexical
+     * @param embedding     dense vectors for hybrid search; provider {@code none} keeps search lexical
+     * @param indexDir      where the Lucene index lives; empty = {@code <data-dir>/index}
+     * @param ratePerMinute public (unauthenticated) search requests per client address per minute
+     * @param burst         public search requests allowed at once before the per-minute rate applies
      */
-    public record Search(@DefaultValue Embedding embedding) {
+    public record Search(@DefaultValue Embedding embedding, Path indexDir, @DefaultValue("60") int ratePerMinute,
+                         @DefaultValue("20") int burst) {
     }
 
     /**

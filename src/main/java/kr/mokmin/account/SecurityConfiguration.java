@@ -60,6 +60,8 @@ public class SecurityConfiguration {
                         // Citizens reach their own attachments with the complaint's citizen token (checked in the controller).
                         .requestMatchers("/api/v1/complaints/*/attachments", "/api/v1/complaints/*/attachments/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/taxonomy", "/api/v1/holidays").permitAll()
+                        // Public documents for anyone (rate-limited); INTERNAL needs a staff token (checked in the controller).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/search").permitAll()
                         .anyRequest().hasAnyRole("OFFICER", "DEPT_HEAD", "ADMIN"));
         return http.build();
     }

@@ -1,18 +1,21 @@
 package kr.mokmin.search;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
 import kr.mokmin.MokminProperties;
 import kr.mokmin.search.embedding.OpenAiEmbedder;
 import kr.mokmin.search.lucene.LuceneSearchIndex;
+import kr.mokmin.search.lucene.Ranking;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the search port: the embedded Lucene index under {@code <data-dir>/index} and, when configured, an
+ * Wires the search port: the embedded Lucene index under {@code <data-dir>/index} (or
+ * {@code mokmin.search.index-dir}) and, when configured, an
  * embedder for hybrid search. The index is opened once and closed with the application context.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +41,9 @@ public class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
     SearchIndex searchIndex(MokminProperties properties, ObjectProvider<Embedder> embedder) {
-        return LuceneSearchIndex.inDataDir(properties.dataDir(), embedder.getIfAvailable());
+        Path dir = properties.search().indexDir();
+        return dir == null ? LuceneSearchIndex.inDataDir(properties.dataDir(), embedder.getIfAvailable())
+                : new LuceneSearchIndex(dir, LuceneSearchIndex.Analysis.defaults(), Ranking.defaults(),
+                        embedder.getIfAvailable());
     }
 }
