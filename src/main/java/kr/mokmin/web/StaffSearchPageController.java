@@ -73,6 +73,7 @@ public class StaffSearchPageController {
         model.addAttribute("kinds", DocumentKind.values());
         model.addAttribute("searched", q != null);
         model.addAttribute("rows", List.of());
+        model.addAttribute("maxResults", RESULTS);
         if (q == null) {
             return "staff/search"; // first visit: just the form
         }

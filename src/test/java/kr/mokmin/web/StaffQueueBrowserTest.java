@@ -1,26 +1,17 @@
 package kr.mokmin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,57 +19,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import kr.mokmin.complaint.ComplaintService;
 import kr.mokmin.complaint.ComplaintStatus;
-import kr.mokmin.support.IntegrationTest;
 
 /**
  * One end-to-end run in a real browser (Debian's chromium and chromium-driver, headless): a citizen files a
  * complaint through the form, the admin logs in, finds it in the queue and assigns it to a department.
  * Leaves a screenshot of the queue at /tmp/mokmin-queue.png.
  */
-class StaffQueueBrowserTest extends IntegrationTest {
+class StaffQueueBrowserTest extends BrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("/tmp/mokmin-queue.png");
 
     @Autowired
     ComplaintService complaints;
-
-    private ChromeDriver driver;
-    private Path profile;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver "
-                        + "(apt-get install -y chromium chromium-driver fonts-nanum)");
-        // Never let Selenium Manager look for (or download) a driver or browser.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("mokmin-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=ko-KR", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 
     @Test
     void citizenFilesComplaintAndAdminAssignsItFromTheQueue() throws IOException {
