@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -19,18 +22,36 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import kr.mokmin.complaint.ComplaintService;
 import kr.mokmin.complaint.ComplaintStatus;
+import kr.mokmin.support.Browser;
+import kr.mokmin.support.IntegrationTest;
 
 /**
  * One end-to-end run in a real browser (Debian's chromium and chromium-driver, headless): a citizen files a
  * complaint through the form, the admin logs in, finds it in the queue and assigns it to a department.
  * Leaves a screenshot of the queue at /tmp/mokmin-queue.png.
  */
-class StaffQueueBrowserTest extends BrowserTest {
+class StaffQueueBrowserTest extends IntegrationTest {
 
     private static final Path SCREENSHOT = Path.of("/tmp/mokmin-queue.png");
 
     @Autowired
     ComplaintService complaints;
+
+    private Browser browser;
+    private ChromeDriver driver;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = Browser.start();
+        driver = browser.driver();
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
 
     @Test
     void citizenFilesComplaintAndAdminAssignsItFromTheQueue() throws IOException {

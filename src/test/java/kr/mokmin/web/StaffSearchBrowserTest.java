@@ -9,11 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -21,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import kr.mokmin.search.SearchIndex;
 import kr.mokmin.search.SearchTestCorpus;
+import kr.mokmin.support.Browser;
+import kr.mokmin.support.IntegrationTest;
 
 /**
  * The staff search page in a real browser: the admin signs in, opens 자료 검색 from the menu, searches
@@ -28,16 +32,28 @@ import kr.mokmin.search.SearchTestCorpus;
  * words, then narrows to public documents and gets the 파주시 rule on 주정차위반 과태료. Leaves a screenshot at
  * /tmp/mokmin-search.png.
  */
-class StaffSearchBrowserTest extends BrowserTest {
+class StaffSearchBrowserTest extends IntegrationTest {
 
     private static final Path SCREENSHOT = Path.of("/tmp/mokmin-search.png");
 
     @Autowired
     SearchIndex index;
 
+    private Browser browser;
+    private ChromeDriver driver;
+
     @BeforeEach
-    void corpus() {
+    void start() throws IOException {
         SearchTestCorpus.load(index);
+        browser = Browser.start();
+        driver = browser.driver();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @Test

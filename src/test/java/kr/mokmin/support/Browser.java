@@ -1,4 +1,4 @@
-package kr.mokmin.web;
+package kr.mokmin.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,34 +10,34 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import kr.mokmin.support.IntegrationTest;
-
 /**
- * Base for end-to-end tests in a real browser: Debian's chromium and chromium-driver, headless, a fresh profile
- * per test. Skipped (not failed) where they are not installed.
+ * A headless Debian chromium driven by chromium-driver, with a throw-away profile. Skips the test (assumption)
+ * when the browser is not installed.
  */
-abstract class BrowserTest extends IntegrationTest {
+public final class Browser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    protected ChromeDriver driver;
-    private Path profile;
+    private final ChromeDriver driver;
+    private final Path profile;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    public static Browser start() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver "
                         + "(apt-get install -y chromium chromium-driver fonts-nanum)");
         // Never let Selenium Manager look for (or download) a driver or browser.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("mokmin-chromium-");
+        Path profile = Files.createTempDirectory("mokmin-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -47,19 +47,20 @@ abstract class BrowserTest extends IntegrationTest {
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver, profile);
     }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
