@@ -55,17 +55,24 @@ class ComplaintRepository {
     }
 
     /**
-     * Next 접수번호 sequence value of the year. Runs inside the intake transaction and locks the counter row,
-     * so a rolled-back intake gives its number back: numbers stay gap-free.
+     * The year's last receipt sequence value, with the counter row locked until the transaction ends: the group
+     * commit of intake numbers its complaints from here and writes the new value back with {@link #setCounter}
+     * in the same transaction, so a rolled-back intake gives its numbers back and numbers stay gap-free, also
+     * with several nodes on PostgreSQL.
      */
-    long nextSequence(int year) {
-        int updated = jdbc.sql("UPDATE receipt_counter SET last_value = last_value + 1 WHERE receipt_year = ?")
+    long lockCounter(int year) {
+        // An UPDATE that changes nothing takes the row lock; H2 parses SELECT ... FOR UPDATE anew every time.
+        int locked = jdbc.sql("UPDATE receipt_counter SET last_value = last_value WHERE receipt_year = ?")
                 .param(year).update();
-        if (updated != 1) {
+        if (locked != 1) {
             throw new IllegalStateException("receipt counter for " + year + " is missing");
         }
         return jdbc.sql("SELECT last_value FROM receipt_counter WHERE receipt_year = ?")
                 .param(year).query(Long.class).single();
+    }
+
+    void setCounter(int year, long lastValue) {
+        jdbc.sql("UPDATE receipt_counter SET last_value = ? WHERE receipt_year = ?").params(lastValue, year).update();
     }
 
     long insert(Complaint c, int receiptYear, String idempotencyKey, String requestHash) {

@@ -14,8 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the search port: the embedded Lucene index under {@code <data-dir>/index} (or
- * {@code mokmin.search.index-dir}) and, when configured, an
+ * Wires the search port: the embedded Lucene index under {@code <data-dir>/index} and, when configured, an
  * embedder for hybrid search. The index is opened once and closed with the application context.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,9 +40,9 @@ public class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
     SearchIndex searchIndex(MokminProperties properties, ObjectProvider<Embedder> embedder) {
-        Path dir = properties.search().indexDir();
-        return dir == null ? LuceneSearchIndex.inDataDir(properties.dataDir(), embedder.getIfAvailable())
-                : new LuceneSearchIndex(dir, LuceneSearchIndex.Analysis.defaults(), Ranking.defaults(),
-                        embedder.getIfAvailable());
+        Path dir = properties.search().indexDir() != null ? properties.search().indexDir()
+                : properties.dataDir().resolve("index");
+        return new LuceneSearchIndex(dir, LuceneSearchIndex.Analysis.defaults(), Ranking.defaults(),
+                embedder.getIfAvailable());
     }
 }

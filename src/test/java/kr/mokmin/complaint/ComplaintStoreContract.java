@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -120,7 +121,9 @@ abstract class ComplaintStoreContract {
     void aRolledBackIntakeGivesItsNumberBack() {
         long last = sequenceOf(submit("앞 번호").complaint().receiptNo());
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-            assertThat(repository.nextSequence(2026)).isEqualTo(last + 1);
+            long taken = repository.lockCounter(2026) + 1;
+            repository.setCounter(2026, taken);
+            assertThat(taken).isEqualTo(last + 1);
             throw new IllegalStateException("simulated failure after taking a number");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(sequenceOf(submit("다음 번호").complaint().receiptNo())).isEqualTo(last + 1);
@@ -148,6 +151,53 @@ abstract class ComplaintStoreContract {
         assertThatThrownBy(() -> service.submit(complaint("가로등 고장", "다른 내용"), key, Actor.CITIZEN))
                 .isInstanceOfSatisfying(MokminException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProblemKind.IDEMPOTENCY_KEY_REUSED));
+    }
+
+    @Test
+    void aRacedIdempotencyKeyInAGroupCommitFailsAloneAndLeavesNoGap() throws Exception {
+        // Requests released together share group commits: a raced key fails inside one (unique index), is rolled
+        // back to its savepoint alone and answers as a replay of the winner; the other intakes of that commit are
+        // stored, and no receipt number is lost.
+        long before = sequenceOf(submit("기준").complaint().receiptNo());
+        int threads = 8;
+        int rounds = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Set<Long> numbers = new java.util.HashSet<>();
+        try {
+            for (int round = 0; round < rounds; round++) {
+                String key = "race-" + round + "-" + System.nanoTime();
+                CyclicBarrier start = new CyclicBarrier(threads);
+                List<Future<ComplaintService.IntakeResult>> keyed = new ArrayList<>();
+                List<Future<ComplaintService.IntakeResult>> plain = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    boolean withKey = t % 2 == 0;
+                    String title = withKey ? "동시 재전송" : "동시 접수 " + round + "-" + t;
+                    (withKey ? keyed : plain).add(pool.submit(() -> {
+                        start.await();
+                        return service.submit(complaint(title, title + " 내용입니다."), withKey ? key : null,
+                                Actor.CITIZEN);
+                    }));
+                }
+                Set<String> keyedReceipts = new java.util.HashSet<>();
+                int fresh = 0;
+                for (var f : keyed) {
+                    var r = f.get();
+                    keyedReceipts.add(r.complaint().receiptNo());
+                    fresh += r.replayed() ? 0 : 1;
+                }
+                assertThat(keyedReceipts).hasSize(1);
+                assertThat(fresh).isEqualTo(1);
+                numbers.add(sequenceOf(keyedReceipts.iterator().next()));
+                for (var f : plain) {
+                    assertThat(numbers.add(sequenceOf(f.get().complaint().receiptNo()))).isTrue();
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        int stored = rounds * (1 + threads / 2);
+        assertThat(numbers).hasSize(stored).allMatch(n -> n > before && n <= before + stored);
+        assertThat(sequenceOf(submit("다음").complaint().receiptNo())).isEqualTo(before + stored + 1);
     }
 
     @Test

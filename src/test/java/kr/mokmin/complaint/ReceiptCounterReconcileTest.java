@@ -61,7 +61,8 @@ class ReceiptCounterReconcileTest extends IntegrationTest {
         tx.executeWithoutResult(s -> {
             repository.ensureCounter(year);
             for (int i = 0; i < count; i++) {
-                long seq = repository.nextSequence(year);
+                long seq = repository.lockCounter(year) + 1;
+                repository.setCounter(year, seq);
                 Instant at = Instant.parse(year + "-03-02T01:00:00Z");
                 repository.insert(new Complaint(0, "%d-%06d".formatted(year, seq), "제목 " + seq, "내용", Channel.API,
                         Complaint.Contact.NONE, Complaint.Location.NONE, null, null, false, null,
@@ -76,7 +77,11 @@ class ReceiptCounterReconcileTest extends IntegrationTest {
     }
 
     private long next(int year) {
-        Long seq = tx.execute(s -> repository.nextSequence(year));
+        Long seq = tx.execute(s -> {
+            long value = repository.lockCounter(year) + 1;
+            repository.setCounter(year, value);
+            return value;
+        });
         return seq;
     }
 

@@ -56,6 +56,8 @@ public final class MokminProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // As ./mokmin run starts it: with the bean definitions Spring generated at build time.
+        command.add("-Dspring.aot.enabled=true");
         command.add("-jar");
         command.add(jar().toString());
         command.add("--server.port=" + port);
