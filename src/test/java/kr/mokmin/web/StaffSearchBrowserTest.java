@@ -9,9 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -39,25 +39,17 @@ class StaffSearchBrowserTest extends IntegrationTest {
     @Autowired
     SearchIndex index;
 
-    private Browser browser;
-    private ChromeDriver driver;
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @BeforeEach
-    void start() throws IOException {
+    void corpus() {
         SearchTestCorpus.load(index);
-        browser = Browser.start();
-        driver = browser.driver();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
     void staffSearchKoreanAndSeeTheArticleWithItsLocatorAndHighlights() throws IOException {
+        ChromeDriver driver = browser.driver();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         driver.get(url("/login"));
         driver.findElement(By.id("username")).sendKeys("admin");
