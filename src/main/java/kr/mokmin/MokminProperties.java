@@ -66,10 +66,13 @@ public record MokminProperties(
     }
 
     /**
-     * @param indexDir  where the embedded (Lucene) search index lives; empty = {@code <data-dir>/index}
-     * @param embedding dense vectors for hybrid search; provider {@code none} keeps search lexical
+     * @param indexDir      where the embedded (Lucene) search index lives; empty = {@code <data-dir>/index}
+     * @param embedding     dense vectors for hybrid search; provider {@code none} keeps search lexical
+     * @param ratePerMinute public (unauthenticated) search requests per client address per minute
+     * @param burst         public search requests allowed at once before the per-minute rate applies
      */
-    public record Search(Path indexDir, @DefaultValue Embedding embedding) {
+    public record Search(Path indexDir, @DefaultValue Embedding embedding, @DefaultValue("60") int ratePerMinute,
+                         @DefaultValue("20") int burst) {
     }
 
     /**

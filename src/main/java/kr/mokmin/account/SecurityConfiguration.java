@@ -63,6 +63,8 @@ public class SecurityConfiguration {
                         // Anyone reads PUBLIC documents (the service filters); ingest and delete are for heads and admins.
                         .requestMatchers(HttpMethod.GET, "/api/v1/documents", "/api/v1/documents/*").permitAll()
                         .requestMatchers("/api/v1/documents", "/api/v1/documents/**").hasAnyRole("DEPT_HEAD", "ADMIN")
+                        // Public documents for anyone (rate-limited); INTERNAL needs a staff token (checked in the controller).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/search").permitAll()
                         .anyRequest().hasAnyRole("OFFICER", "DEPT_HEAD", "ADMIN"));
         return http.build();
     }

@@ -3,18 +3,29 @@ package kr.mokmin.search;
 /** What kind of document a chunk comes from; a search can be narrowed to some kinds. */
 public enum DocumentKind {
     /** 조례. */
-    ORDINANCE,
+    ORDINANCE("조례"),
     /** 규칙 (the mayor's rules under an ordinance). */
-    RULE,
+    RULE("규칙"),
     /** 법률·시행령·시행규칙. */
-    STATUTE,
+    STATUTE("법령"),
     /** 고시·공고. */
-    NOTICE,
+    NOTICE("고시·공고"),
     /** 지침, 업무 매뉴얼. */
-    GUIDELINE,
+    GUIDELINE("지침"),
     /** 자주 묻는 질문. */
-    FAQ,
+    FAQ("FAQ"),
     /** 복지 서비스 안내. */
-    WELFARE,
-    OTHER
+    WELFARE("복지"),
+    OTHER("기타");
+
+    private final String label;
+
+    DocumentKind(String label) {
+        this.label = label;
+    }
+
+    /** The Korean name staff and citizens see (조례, 규칙, 법령, 고시·공고, 지침, FAQ, 복지, 기타). */
+    public String label() {
+        return label;
+    }
 }

@@ -17,7 +17,8 @@ import kr.mokmin.common.MokminException;
  * Errors from the page controllers become the Korean error page. Limited to those controllers and ordered
  * before {@link ProblemHandler}, which keeps answering the API with problem+json.
  */
-@ControllerAdvice(assignableTypes = {PageController.class, StaffPageController.class, DocumentPageController.class})
+@ControllerAdvice(assignableTypes = {PageController.class, StaffPageController.class, DocumentPageController.class,
+        StaffSearchPageController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageErrorAdvice {
 

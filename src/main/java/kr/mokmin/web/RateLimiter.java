@@ -12,8 +12,9 @@ import kr.mokmin.common.MokminException;
 import kr.mokmin.common.ProblemKind;
 
 /**
- * Token bucket per client address for unauthenticated intake. In-memory: a cluster multiplies the limit by its
- * node count, which is acceptable for abuse protection.
+ * Token bucket per client address for unauthenticated intake (this bean) and other public endpoints (instances of
+ * their own, e.g. search). In-memory: a cluster multiplies the limit by its node count, which is acceptable for
+ * abuse protection.
  */
 @Component
 public class RateLimiter {
@@ -28,6 +29,11 @@ public class RateLimiter {
     @Autowired
     public RateLimiter(MokminProperties properties) {
         this(properties.intake().ratePerMinute(), properties.intake().burst(), System::nanoTime);
+    }
+
+    /** A limiter of its own, for an endpoint with its own budget (e.g. public search). */
+    public RateLimiter(int perMinute, int burst) {
+        this(perMinute, burst, System::nanoTime);
     }
 
     RateLimiter(int perMinute, int burst, LongSupplier nanoTime) {

@@ -19,8 +19,9 @@ import org.springframework.test.context.TestPropertySource;
  * The admin has the bearer token {@link #ADMIN_TOKEN} and the password {@link #ADMIN_PASSWORD}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// Tests hammer intake from one address; the limiter has its own test, which overrides these.
-@TestPropertySource(properties = {"mokmin.intake.rate-per-minute=100000", "mokmin.intake.burst=100000"})
+// Tests hammer intake and search from one address; the limiters have their own tests, which override these.
+@TestPropertySource(properties = {"mokmin.intake.rate-per-minute=100000", "mokmin.intake.burst=100000",
+        "mokmin.search.rate-per-minute=100000", "mokmin.search.burst=100000"})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789";

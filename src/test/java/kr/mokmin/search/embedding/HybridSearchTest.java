@@ -146,6 +146,36 @@ class HybridSearchTest {
     }
 
     @Test
+    void anEmbedderThatThrowsAnythingFallsBackToTheKeywordRanking() {
+        loadCorpus();
+        index.close();
+        index = open(null);
+        SearchQuery query = SearchQuery.forStaff("노면 파손 보수", 5);
+        List<SearchHit> keywordsOnly = index.search(query);
+        index.close();
+        Embedder broken = new Embedder() {
+            @Override
+            public float[] embed(String text) {
+                throw new IllegalStateException("model not loaded");
+            }
+
+            @Override
+            public int dimension() {
+                return ConceptVectors.DIMENSION;
+            }
+        };
+        index = open(broken);
+        List<SearchHit> hits = index.search(query);
+        assertThat(hits).isNotEmpty();
+        assertThat(hits).extracting(SearchHit::chunkId).isEqualTo(keywordsOnly.stream().map(SearchHit::chunkId).toList());
+        assertThat(hits).allSatisfy(hit -> {
+            assertThat(hit.vectorScore()).isNull();
+            assertThat(hit.lexicalScore()).isPositive();
+            assertThat(hit.snippet()).contains("<mark>");
+        });
+    }
+
+    @Test
     void chunksWithoutVectorsAndAnIndexWithoutAnEmbedderStillWork() {
         index.replaceDocument("plain", List.of(new IndexedChunk("plain#0", "plain", 1, "안내", "동물등록 안내",
                 DocumentKind.FAQ, null, null, Audience.PUBLIC, null, null, 0, 6, null, null)));
