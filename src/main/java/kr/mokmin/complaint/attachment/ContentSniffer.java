@@ -19,6 +19,9 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
 import org.apache.tika.Tika;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
@@ -60,8 +63,33 @@ public final class ContentSniffer {
         }
     }
 
-    private final Tika tika = new Tika();
-    private final MediaTypeRegistry registry = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
+    /** Tika's detectors and its MIME table. */
+    private record TikaParts(Tika tika, MediaTypeRegistry registry) {
+        static TikaParts load() {
+            return new TikaParts(new Tika(), MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry());
+        }
+    }
+
+    /**
+     * Loading Tika's MIME table takes a few hundred milliseconds: it happens on a thread of its own, so it does not
+     * hold up the server's start, and the first upload waits for it only if it comes very early.
+     */
+    private final FutureTask<TikaParts> tikaParts = new FutureTask<>(TikaParts::load);
+
+    public ContentSniffer() {
+        Thread.ofPlatform().daemon().name("content-sniffer-init").start(tikaParts);
+    }
+
+    private TikaParts tikaParts() {
+        try {
+            return tikaParts.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading Tika", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot load Tika", e.getCause());
+        }
+    }
 
     /**
      * @param file     the complete content
@@ -72,6 +100,7 @@ public final class ContentSniffer {
         if (startsWith(head, OLE2_MAGIC)) {
             return ole2(file);
         }
+        Tika tika = tikaParts().tika();
         MediaType magic = baseType(tika.detect(head));
         if (startsWith(head, ZIP_MAGIC)) {
             Sniffed zip = zip(file);
@@ -85,7 +114,7 @@ public final class ContentSniffer {
         if (MediaType.TEXT_PLAIN.equals(magic)) {
             if (fileName != null && !fileName.isBlank()) {
                 MediaType named = baseType(tika.detect(new ByteArrayInputStream(head), fileName));
-                if (registry.isSpecializationOf(named, MediaType.TEXT_PLAIN)) {
+                if (tikaParts().registry().isSpecializationOf(named, MediaType.TEXT_PLAIN)) {
                     return new Sniffed(named.toString(), false, true);
                 }
             }
