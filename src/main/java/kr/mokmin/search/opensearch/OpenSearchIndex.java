@@ -197,8 +197,9 @@ public final class OpenSearchIndex implements SearchIndex {
                     if (settings.username() != null) {
                         BasicCredentialsProvider credentials = new BasicCredentialsProvider();
                         for (HttpHost host : hosts) {
-                            credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(
-                                    settings.username(), String.valueOf(settings.password()).toCharArray()));
+                            String password = settings.password() == null ? "" : settings.password();
+                            credentials.setCredentials(new AuthScope(host),
+                                    new UsernamePasswordCredentials(settings.username(), password.toCharArray()));
                         }
                         http.setDefaultCredentialsProvider(credentials);
                     }
@@ -380,9 +381,15 @@ public final class OpenSearchIndex implements SearchIndex {
         }
         ArrayNode filters = filters(query);
         float[] queryVector = vectorDimension > 0 ? queryVector(text) : null;
-        int depth = queryVector != null ? Math.max(with.candidates(), query.k()) : query.k();
-
-        List<Found> lexical = nestedSearch(lexicalQuery(terms, with), filters, depth, terms);
+        // inner hits are capped at index.max_inner_result_window (100 = SearchQuery.MAX_K)
+        int depth = queryVector != null ? Math.min(SearchQuery.MAX_K, Math.max(with.candidates(), query.k()))
+                : query.k();
+        ObjectNode lexicalQuery = lexicalQuery(terms, with);
+        if (lexicalQuery.path("bool").path("should").isEmpty()) {
+            // a ranking that weighs only the analysis that found no term: an empty bool would match everything
+            return List.of();
+        }
+        List<Found> lexical = nestedSearch(lexicalQuery, filters, depth, terms);
         if (queryVector == null) {
             List<SearchHit> hits = new ArrayList<>();
             for (Found found : lexical.subList(0, Math.min(query.k(), lexical.size()))) {
@@ -557,9 +564,8 @@ public final class OpenSearchIndex implements SearchIndex {
         }
         field.put("k", k);
         field.putObject("filter").putObject("bool").set("filter", filters);
-        List<Found> found = nestedSearch(knn, json.createArrayNode(), k, terms);
         // the Lucene engine scores cosine as (1 + cos) / 2, as SearchHit.vectorScore wants it
-        return found;
+        return nestedSearch(knn, json.createArrayNode(), k, terms);
     }
 
     private static List<SearchHit> fuse(List<Found> lexical, List<Found> vector, int k) {
