@@ -99,8 +99,12 @@ public final class OpenSearchIndex implements SearchIndex {
 
     /** Snippet length the highlighter aims at (characters), as in the embedded index. */
     static final int SNIPPET_CHARS = 160;
-    /** Documents per bulk request when (re)loading a corpus: a few MB each. */
-    static final int BULK_DOCUMENTS = 200;
+    /**
+     * Chunks per bulk request when (re)loading a corpus (whole documents; a batch closes once it holds this many): the
+     * node analyses a bulk within one request, and all 13,560 chunks of the demo corpus in one took longer than
+     * 30 s on the busy test machine.
+     */
+    static final int BULK_CHUNKS = 1_000;
     private static final String KNN_PLUGIN = "opensearch-knn";
 
     /**
@@ -113,7 +117,8 @@ public final class OpenSearchIndex implements SearchIndex {
      *                        cities or test runs
      * @param refreshInterval the index's refresh interval: how often OpenSearch makes writes visible by itself, and
      *                        so how long a {@code refresh=wait_for} write waits at most
-     * @param timeout         connect and response timeout of one request
+     * @param timeout         connect and response timeout of one request (default 60 s: a bulk of 1,000 chunks on
+     *                        a busy node)
      */
     public record Settings(List<URI> urls, String username, String password, String indexPrefix,
                            Duration refreshInterval, Duration timeout) {
@@ -128,7 +133,7 @@ public final class OpenSearchIndex implements SearchIndex {
                 throw new IllegalArgumentException("bad OpenSearch index prefix '" + indexPrefix + "'");
             }
             refreshInterval = refreshInterval == null ? Duration.ofSeconds(1) : refreshInterval;
-            timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+            timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
         }
 
         /** The settings of {@code mokmin.search.opensearch.url}: a comma-separated list of node URLs. */
@@ -267,17 +272,21 @@ public final class OpenSearchIndex implements SearchIndex {
     public void replaceDocuments(Map<String, List<IndexedChunk>> documents) {
         ensureOpen();
         Map<String, DocumentSource> prepared = new LinkedHashMap<>();
-        documents.forEach((documentId, chunks) -> prepared.put(DocumentChunks.requireDocumentId(documentId), toSource(documentId, chunks)));
-        if (prepared.isEmpty()) {
-            return;
-        }
-        List<Map.Entry<String, DocumentSource>> entries = new ArrayList<>(prepared.entrySet());
-        for (int from = 0; from < entries.size(); from += BULK_DOCUMENTS) {
-            List<Map.Entry<String, DocumentSource>> batch =
-                    entries.subList(from, Math.min(entries.size(), from + BULK_DOCUMENTS));
-            // every batch is durable (translog); the last one also waits until all of them are searchable
-            boolean last = from + BULK_DOCUMENTS >= entries.size();
-            bulk(batch, last ? Refresh.WaitFor : Refresh.False);
+        documents.forEach((documentId, chunks) ->
+                prepared.put(DocumentChunks.requireDocumentId(documentId), toSource(documentId, chunks)));
+        List<Map.Entry<String, DocumentSource>> batch = new ArrayList<>();
+        int chunks = 0;
+        int left = prepared.size();
+        for (Map.Entry<String, DocumentSource> entry : prepared.entrySet()) {
+            batch.add(entry);
+            chunks += entry.getValue() == null ? 0 : entry.getValue().chunks().size();
+            left--;
+            if (left == 0 || chunks >= BULK_CHUNKS) {
+                // every batch is durable (translog); the last one also waits until all of them are searchable
+                bulk(batch, left == 0 ? Refresh.WaitFor : Refresh.False);
+                batch = new ArrayList<>();
+                chunks = 0;
+            }
         }
     }
 

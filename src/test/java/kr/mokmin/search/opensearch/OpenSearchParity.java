@@ -2,6 +2,7 @@ package kr.mokmin.search.opensearch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -41,7 +42,9 @@ public final class OpenSearchParity {
 
         Path dir = Files.createTempDirectory("mokmin-parity-");
         try (LuceneSearchIndex lucene = LuceneSearchIndex.open(dir);
-             OpenSearchIndex cluster = OpenSearchIndex.connect(OpenSearchIndexTest.settings("parity-"), null)) {
+             OpenSearchIndex cluster = OpenSearchIndex.connect(new OpenSearchIndex.Settings(
+                     List.of(EmbeddedOpenSearch.shared().url()), null, null, "parity-", null, Duration.ofMinutes(5)),
+                     null)) {
             long luceneLoad = load(lucene, corpus);
             long clusterLoad = load(cluster, corpus);
             System.out.printf("load: lucene %d ms, opensearch %d ms%n", luceneLoad, clusterLoad);
