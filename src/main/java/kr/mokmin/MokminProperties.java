@@ -70,9 +70,25 @@ public record MokminProperties(
      * @param embedding     dense vectors for hybrid search; provider {@code none} keeps search lexical
      * @param ratePerMinute public (unauthenticated) search requests per client address per minute
      * @param burst         public search requests allowed at once before the per-minute rate applies
+     * @param opensearch    an OpenSearch cluster instead of the embedded index; no URL = embedded Lucene
      */
     public record Search(Path indexDir, @DefaultValue Embedding embedding, @DefaultValue("60") int ratePerMinute,
-                         @DefaultValue("20") int burst) {
+                         @DefaultValue("20") int burst, @DefaultValue OpenSearch opensearch) {
+    }
+
+    /**
+     * @param url         node URL(s), comma-separated ({@code http://search1:9200,http://search2:9200}); empty =
+     *                    the embedded Lucene index
+     * @param username    basic-auth user (OpenSearch security plugin); empty = none
+     * @param password    its password
+     * @param indexPrefix prepended to the index name ({@code <prefix>search}), for several cities on one cluster
+     */
+    public record OpenSearch(String url, String username, String password,
+                             @DefaultValue("mokmin-") String indexPrefix) {
+
+        public boolean enabled() {
+            return url != null && !url.isBlank();
+        }
     }
 
     /**

@@ -9,14 +9,16 @@ import kr.mokmin.search.embedding.OnnxEmbedder;
 import kr.mokmin.search.embedding.OpenAiEmbedder;
 import kr.mokmin.search.lucene.LuceneSearchIndex;
 import kr.mokmin.search.lucene.Ranking;
+import kr.mokmin.search.opensearch.OpenSearchIndex;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the search port: the embedded Lucene index under {@code <data-dir>/index} and, when configured, an
- * embedder for hybrid search. The index is opened once and closed with the application context.
+ * Wires the search port: the embedded Lucene index under {@code <data-dir>/index}, or an OpenSearch cluster when
+ * one is configured, and, when configured, an embedder for hybrid search. The index is opened once and closed
+ * with the application context.
  */
 @Configuration(proxyBeanMethods = false)
 public class SearchConfiguration {
@@ -51,8 +53,14 @@ public class SearchConfiguration {
         };
     }
 
+    /** OpenSearch when {@code mokmin.search.opensearch.url} is set, else the embedded Lucene index. */
     @Bean(destroyMethod = "close")
     SearchIndex searchIndex(MokminProperties properties, ObjectProvider<Embedder> embedder) {
+        MokminProperties.OpenSearch cluster = properties.search().opensearch();
+        if (cluster.enabled()) {
+            return OpenSearchIndex.connect(OpenSearchIndex.Settings.of(cluster.url(), cluster.username(),
+                    cluster.password(), cluster.indexPrefix()), embedder.getIfAvailable());
+        }
         Path dir = properties.search().indexDir() != null ? properties.search().indexDir()
                 : properties.dataDir().resolve("index");
         return new LuceneSearchIndex(dir, LuceneSearchIndex.Analysis.defaults(), Ranking.defaults(),

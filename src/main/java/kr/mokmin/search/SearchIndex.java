@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * The knowledge base's search index: chunks of documents in, ranked passages with provenance out.
  *
- * <p>Adapters: {@code kr.mokmin.search.lucene.LuceneSearchIndex} (embedded, on disk) and later an OpenSearch
- * one; both must pass {@code SearchIndexContract}. Implementations are thread-safe. Failures of the underlying
+ * <p>Adapters: {@code kr.mokmin.search.lucene.LuceneSearchIndex} (embedded, on disk) and
+ * {@code kr.mokmin.search.opensearch.OpenSearchIndex} (cluster); both must pass {@code SearchIndexContract}. Implementations are thread-safe. Failures of the underlying
  * store surface as {@link SearchException}.
  */
 public interface SearchIndex extends AutoCloseable {

@@ -164,6 +164,22 @@ public final class KoreanAnalyzers {
         return terms;
     }
 
+    /**
+     * The shipped user dictionary as its entry lines, comments and blank lines left out: what another nori
+     * (an OpenSearch {@code nori_tokenizer}'s {@code user_dictionary_rules}) needs to segment as this one does.
+     */
+    public static List<String> userDictionaryRules() {
+        try (InputStream in = KoreanAnalyzers.class.getResourceAsStream(USER_DICTIONARY_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + USER_DICTIONARY_RESOURCE);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + USER_DICTIONARY_RESOURCE, e);
+        }
+    }
+
     /** The shipped user dictionary of administrative terms (parsed once; immutable and thread-safe). */
     public static UserDictionary userDictionary() {
         return Holder.USER_DICTIONARY;

@@ -6,7 +6,6 @@ import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +59,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import kr.mokmin.search.Audience;
+import kr.mokmin.search.DocumentChunks;
 import kr.mokmin.search.DocumentKind;
 import kr.mokmin.search.Embedder;
 import kr.mokmin.search.IndexedChunk;
@@ -68,6 +68,7 @@ import kr.mokmin.search.SearchException;
 import kr.mokmin.search.SearchHit;
 import kr.mokmin.search.SearchIndex;
 import kr.mokmin.search.SearchQuery;
+import kr.mokmin.search.Snippets;
 import kr.mokmin.text.KoreanAnalyzers;
 import kr.mokmin.text.KoreanText;
 
@@ -103,15 +104,6 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String F_URL = "source_url";
     static final String F_VECTOR = "vector";
 
-    /**
-     * A query longer than this is cut: nobody types more into a search box, and a pasted page would only
-     * blur the ranking and cost time.
-     */
-    static final int MAX_QUERY_CHARS = 1_000;
-    /** Distinct terms taken per analysis, keeping the query well below Lucene's clause limit (1024). */
-    static final int MAX_TERMS = 96;
-    /** Cap on a query term's weight from repetition. */
-    static final float MAX_TERM_WEIGHT = 2f;
     /** Snippet length the highlighter aims at (characters). */
     static final int SNIPPET_CHARS = 160;
 
@@ -148,9 +140,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer indexAnalyzer;
-    private final Analyzer noriQueryAnalyzer;
-    private final Analyzer noriIndexAnalyzer;
-    private final Analyzer bigramAnalyzer;
+    private final QueryTerms queryTerms;
     private final Ranking ranking;
     private final Embedder embedder;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -177,11 +167,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     public LuceneSearchIndex(Path path, Analysis analysis, Ranking ranking, Embedder embedder) {
         this.ranking = Objects.requireNonNull(ranking, "ranking");
         this.embedder = embedder;
-        this.noriIndexAnalyzer = KoreanAnalyzers.nori(analysis.decompoundMode(), analysis.userDictionary(),
+        Analyzer noriIndexAnalyzer = KoreanAnalyzers.nori(analysis.decompoundMode(), analysis.userDictionary(),
                 KoreanAnalyzers.INDEX_STOP_TAGS);
-        this.noriQueryAnalyzer = KoreanAnalyzers.nori(analysis.decompoundMode(), analysis.userDictionary(),
-                KoreanAnalyzers.QUERY_STOP_TAGS);
-        this.bigramAnalyzer = KoreanAnalyzers.bigram();
+        Analyzer bigramAnalyzer = KoreanAnalyzers.bigram();
+        this.queryTerms = new QueryTerms(analysis);
         this.indexAnalyzer = new PerFieldAnalyzerWrapper(noriIndexAnalyzer,
                 Map.of(F_TITLE_BIGRAM, bigramAnalyzer, F_TEXT_BIGRAM, bigramAnalyzer));
         Directory dir = null;
@@ -240,7 +229,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void deleteDocument(String documentId) {
-        replaceDocuments(Map.of(requireId(documentId), List.of()));
+        replaceDocuments(Map.of(DocumentChunks.requireDocumentId(documentId), List.of()));
     }
 
     private void commitAndRefresh() throws IOException {
@@ -249,17 +238,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private List<Document> toDocuments(String documentId, List<IndexedChunk> chunks) {
-        requireId(documentId);
-        Set<String> seen = new HashSet<>();
+        DocumentChunks.check(documentId, chunks);
         List<Document> docs = new ArrayList<>(chunks.size());
         for (IndexedChunk chunk : chunks) {
-            if (!chunk.documentId().equals(documentId)) {
-                throw new IllegalArgumentException("chunk " + chunk.chunkId() + " belongs to " + chunk.documentId()
-                        + ", not " + documentId);
-            }
-            if (!seen.add(chunk.chunkId())) {
-                throw new IllegalArgumentException("duplicate chunk id " + chunk.chunkId());
-            }
             docs.add(toDocument(chunk));
         }
         return docs;
@@ -378,7 +359,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     public List<SearchHit> search(SearchQuery query, Ranking with, boolean snippets) {
         ensureOpen();
         Objects.requireNonNull(query, "query");
-        String text = truncate(KoreanText.normalize(query.text()));
+        String text = QueryTerms.prepare(query.text());
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -516,45 +497,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private LexicalQueries lexicalQueries(String text, Ranking with) {
-        if (text.isBlank()) {
-            return new LexicalQueries(null, null);
-        }
-        List<String> expansions = with.synonymWeight() > 0 ? with.synonyms().expansions(text) : List.of();
-
-        Analyzer noriAnalyzer = with.contentWordsOnly() ? noriQueryAnalyzer : noriIndexAnalyzer;
-        Map<String, Float> noriTerms = weightedTerms(noriAnalyzer, text, expansions, with.synonymWeight());
-        if (noriTerms.isEmpty() && with.contentWordsOnly()) {
-            // a query of function words only ("어떻게 하나요?"): better some match than none
-            noriTerms = weightedTerms(noriIndexAnalyzer, text, expansions, with.synonymWeight());
-        }
-        Map<String, Float> bigramTerms = weightedTerms(bigramAnalyzer, text, expansions, with.synonymWeight());
+        QueryTerms.Weighted terms = queryTerms.of(text, with);
         return new LexicalQueries(
-                termsQuery(noriTerms, F_TEXT, F_TITLE, with),
-                termsQuery(bigramTerms, F_TEXT_BIGRAM, F_TITLE_BIGRAM, with));
-    }
-
-    /**
-     * Distinct terms of the query with their weights: a term typed twice weighs twice, but no term more than
-     * {@link #MAX_TERM_WEIGHT} (a pasted letter repeats its pleasantries far more often than its subject); a
-     * term that only a synonym brought in weighs {@code synonymWeight}. At most {@link #MAX_TERMS}, in query order.
-     */
-    private static Map<String, Float> weightedTerms(Analyzer analyzer, String text, List<String> expansions,
-            float synonymWeight) {
-        Map<String, Float> terms = new LinkedHashMap<>();
-        for (String term : KoreanAnalyzers.terms(analyzer, F_TEXT, text)) {
-            if (terms.size() >= MAX_TERMS && !terms.containsKey(term)) {
-                break;
-            }
-            terms.merge(term, 1f, (a, b) -> Math.min(MAX_TERM_WEIGHT, a + b));
-        }
-        for (String expansion : expansions) {
-            for (String term : KoreanAnalyzers.terms(analyzer, F_TEXT, expansion)) {
-                if (terms.size() < MAX_TERMS) {
-                    terms.putIfAbsent(term, synonymWeight);
-                }
-            }
-        }
-        return terms;
+                termsQuery(terms.nori(), F_TEXT, F_TITLE, with),
+                termsQuery(terms.bigram(), F_TEXT_BIGRAM, F_TITLE_BIGRAM, with));
     }
 
     private static Query termsQuery(Map<String, Float> terms, String bodyField, String titleField, Ranking with) {
@@ -608,17 +554,6 @@ public final class LuceneSearchIndex implements SearchIndex {
         return boost == 1f ? query : new BoostQuery(query, boost);
     }
 
-    private static String truncate(String text) {
-        if (text.length() <= MAX_QUERY_CHARS) {
-            return text;
-        }
-        int end = MAX_QUERY_CHARS;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end);
-    }
-
     // ---------------------------------------------------------------- results
 
     private String[] snippets(IndexSearcher searcher, Query query, List<Integer> docs) throws IOException {
@@ -648,20 +583,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         return snippets;
     }
 
-    /**
-     * One line, without the punctuation a passage cut at a word boundary can start with (". 다만 …"). Safe on the
-     * escaped HTML: it removes only whitespace and plain punctuation, never part of an entity or a tag.
-     */
+    /** {@link Snippets#tidy}. */
     static String tidy(String snippet) {
-        if (snippet == null) {
-            return "";
-        }
-        String oneLine = snippet.replaceAll("\\s+", " ").strip();
-        int start = 0;
-        while (start < oneLine.length() && ".,;:)]}」』·ㆍ ".indexOf(oneLine.charAt(start)) >= 0) {
-            start++;
-        }
-        return oneLine.substring(start);
+        return Snippets.tidy(snippet);
     }
 
     private static IndexedChunk toChunk(Document doc) {
@@ -734,13 +658,6 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (closed.get()) {
             throw new IllegalStateException("search index is closed");
         }
-    }
-
-    private static String requireId(String documentId) {
-        if (documentId == null || documentId.isBlank()) {
-            throw new IllegalArgumentException("documentId must not be blank");
-        }
-        return documentId;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

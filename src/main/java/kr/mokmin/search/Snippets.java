@@ -1,0 +1,24 @@
+package kr.mokmin.search;
+
+/** What every adapter does to a highlighted passage before it becomes {@link SearchHit#snippet()}. */
+public final class Snippets {
+
+    private Snippets() {
+    }
+
+    /**
+     * One line, without the punctuation a passage cut at a word boundary can start with (". 다만 …"). Safe on the
+     * escaped HTML: it removes only whitespace and plain punctuation, never part of an entity or a tag.
+     */
+    public static String tidy(String snippet) {
+        if (snippet == null) {
+            return "";
+        }
+        String oneLine = snippet.replaceAll("\\s+", " ").strip();
+        int start = 0;
+        while (start < oneLine.length() && ".,;:)]}」』·ㆍ ".indexOf(oneLine.charAt(start)) >= 0) {
+            start++;
+        }
+        return oneLine.substring(start);
+    }
+}
