@@ -167,8 +167,6 @@ public class ComplaintService {
                 prepareCounter(p.now().atZone(zone).getYear());
             }
             tx.executeWithoutResult(status -> {
-                saved.clear();
-                failed.clear();
                 Map<Integer, Long> lastNumber = new HashMap<>();
                 for (PendingIntake p : batch) {
                     int year = p.now().atZone(zone).getYear();

@@ -8,7 +8,6 @@ import kr.mokmin.MokminProperties;
 import kr.mokmin.search.embedding.OnnxEmbedder;
 import kr.mokmin.search.embedding.OpenAiEmbedder;
 import kr.mokmin.search.lucene.LuceneSearchIndex;
-import kr.mokmin.search.lucene.Ranking;
 import kr.mokmin.search.opensearch.OpenSearchIndex;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,9 +60,8 @@ public class SearchConfiguration {
             return OpenSearchIndex.connect(OpenSearchIndex.Settings.of(cluster.url(), cluster.username(),
                     cluster.password(), cluster.indexPrefix()), embedder.getIfAvailable());
         }
-        Path dir = properties.search().indexDir() != null ? properties.search().indexDir()
-                : properties.dataDir().resolve("index");
-        return new LuceneSearchIndex(dir, LuceneSearchIndex.Analysis.defaults(), Ranking.defaults(),
-                embedder.getIfAvailable());
+        Path indexDir = properties.search().indexDir();
+        return indexDir != null ? LuceneSearchIndex.open(indexDir, embedder.getIfAvailable())
+                : LuceneSearchIndex.inDataDir(properties.dataDir(), embedder.getIfAvailable());
     }
 }

@@ -147,7 +147,15 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** Opens (or creates) the index at {@code path} with the product analysis and ranking and no vectors. */
     public static LuceneSearchIndex open(Path path) {
-        return new LuceneSearchIndex(path, Analysis.defaults(), Ranking.defaults(), null);
+        return open(path, null);
+    }
+
+    /**
+     * Opens (or creates) the index at {@code path} with the product analysis and ranking; vector search when
+     * {@code embedder} is not {@code null}.
+     */
+    public static LuceneSearchIndex open(Path path, Embedder embedder) {
+        return new LuceneSearchIndex(path, Analysis.defaults(), Ranking.defaults(), embedder);
     }
 
     /**
@@ -155,7 +163,7 @@ public final class LuceneSearchIndex implements SearchIndex {
      * {@code embedder} is not {@code null}. The factory for whoever wires the app (no Spring here).
      */
     public static LuceneSearchIndex inDataDir(Path dataDir, Embedder embedder) {
-        return new LuceneSearchIndex(dataDir.resolve("index"), Analysis.defaults(), Ranking.defaults(), embedder);
+        return open(dataDir.resolve("index"), embedder);
     }
 
     /**
