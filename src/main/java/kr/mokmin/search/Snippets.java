@@ -1,7 +1,11 @@
 package kr.mokmin.search;
 
+import java.util.regex.Pattern;
+
 /** What every adapter does to a highlighted passage before it becomes {@link SearchHit#snippet()}. */
 public final class Snippets {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Snippets() {
     }
@@ -14,7 +18,7 @@ public final class Snippets {
         if (snippet == null) {
             return "";
         }
-        String oneLine = snippet.replaceAll("\\s+", " ").strip();
+        String oneLine = WHITESPACE.matcher(snippet).replaceAll(" ").strip();
         int start = 0;
         while (start < oneLine.length() && ".,;:)]}」』·ㆍ ".indexOf(oneLine.charAt(start)) >= 0) {
             start++;

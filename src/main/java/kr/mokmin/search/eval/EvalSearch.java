@@ -38,7 +38,7 @@ public final class EvalSearch {
     static final int DEFAULT_CHUNK_CHARS = 400;
 
     private static final java.util.Set<String> OPTIONS = java.util.Set.of("--corpus", "--queries", "--qrels",
-            "--work-dir", "--chunk-chars", "--threads", "--baseline");
+            "--work-dir", "--chunk-chars", "--threads", "--baseline", "--max-scored-terms");
 
     private EvalSearch() {
     }
@@ -56,7 +56,8 @@ public final class EvalSearch {
 
     static String usage() {
         return "usage: eval-search --corpus corpus.jsonl --queries queries.jsonl --qrels qrels.tsv"
-                + " [--baseline whitespace|bigram] [--chunk-chars N] [--threads N] [--work-dir DIR]";
+                + " [--baseline whitespace|bigram] [--chunk-chars N] [--threads N] [--work-dir DIR]"
+                + " [--max-scored-terms N]";
     }
 
     /** Runs the evaluation; returns the exit code. */
@@ -67,6 +68,7 @@ public final class EvalSearch {
         Path workDir = null;
         SearchEvaluation.System system = SearchEvaluation.System.PRODUCT;
         int chunkChars = DEFAULT_CHUNK_CHARS;
+        Ranking ranking = Ranking.defaults();
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -94,6 +96,7 @@ public final class EvalSearch {
                 case "--work-dir" -> workDir = Path.of(value);
                 case "--chunk-chars" -> chunkChars = Integer.parseInt(value);
                 case "--threads" -> threads = Math.max(1, Integer.parseInt(value));
+                case "--max-scored-terms" -> ranking = ranking.withMaxScoredTerms(Integer.parseInt(value));
                 case "--baseline" -> system = switch (value.toLowerCase(Locale.ROOT)) {
                     case "whitespace" -> SearchEvaluation.System.WHITESPACE;
                     case "bigram" -> SearchEvaluation.System.BIGRAM;
@@ -121,7 +124,7 @@ public final class EvalSearch {
                 long t0 = java.lang.System.nanoTime();
                 RetrievalMetrics.Summary summary;
                 try (SearchEvaluation.Retriever retriever = SearchEvaluation.build(system, corpus, dir, chunkChars,
-                        threads, LuceneSearchIndex.Analysis.defaults(), Ranking.defaults())) {
+                        threads, LuceneSearchIndex.Analysis.defaults(), ranking)) {
                     long t1 = java.lang.System.nanoTime();
                     Map<String, List<String>> rankings = SearchEvaluation.rankAll(retriever, questions, threads);
                     long t2 = java.lang.System.nanoTime();

@@ -2,10 +2,11 @@ package kr.mokmin.search.lucene;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -48,9 +50,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -107,9 +106,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Snippet length the highlighter aims at (characters). */
     static final int SNIPPET_CHARS = 160;
 
-    /** Body text: stored (returned, highlighted) and indexed with offsets so the highlighter reads postings. */
+    /**
+     * Body text: stored (returned, highlighted from the stored text by {@link PassageHighlighter}). Indexed with
+     * offsets, which no search reads any more; they stay because Lucene refuses to change a field's index
+     * options in an existing index (dropping them needs a re-index: a future schema version).
+     */
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
-    /** Bigram body: the same text again, not stored; offsets let the highlighter mark bigram matches. */
+    /** Bigram body: the same text again, not stored; offsets as for the body (see above). */
     private static final FieldType BIGRAM_WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
@@ -140,6 +143,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer indexAnalyzer;
+    private final PassageHighlighter highlighter;
     private final QueryTerms queryTerms;
     private final Ranking ranking;
     private final Embedder embedder;
@@ -179,6 +183,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 KoreanAnalyzers.INDEX_STOP_TAGS);
         Analyzer bigramAnalyzer = KoreanAnalyzers.bigram();
         this.queryTerms = new QueryTerms(analysis);
+        this.highlighter = new PassageHighlighter(SNIPPET_CHARS);
         this.indexAnalyzer = new PerFieldAnalyzerWrapper(noriIndexAnalyzer,
                 Map.of(F_TITLE_BIGRAM, bigramAnalyzer, F_TEXT_BIGRAM, bigramAnalyzer));
         Directory dir = null;
@@ -383,7 +388,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private List<SearchHit> search(IndexSearcher searcher, String text, SearchQuery query, Ranking with,
             boolean snippets) throws IOException {
         Query filter = filter(query);
-        LexicalQueries lexical = lexicalQueries(text, with);
+        LexicalQueries lexical = lexicalQueries(searcher.getIndexReader(), text, with);
         if (lexical.isEmpty()) {
             // nothing but punctuation or spaces: there is nothing to look for, not even semantically
             return List.of();
@@ -427,14 +432,14 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         List<Integer> top = order.subList(0, Math.min(query.k(), order.size()));
 
-        String[] highlights = snippets ? snippets(searcher, lexical.highlightQuery(), top) : null;
+        PassageHighlighter.Terms highlightTerms = snippets ? lexical.highlightTerms() : null;
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(top.size());
-        for (int i = 0; i < top.size(); i++) {
-            int doc = top.get(i);
-            hits.add(new SearchHit(toChunk(stored.document(doc)), finalScore.get(doc),
+        for (int doc : top) {
+            Document document = stored.document(doc);
+            hits.add(new SearchHit(toChunk(document), finalScore.get(doc),
                     lexicalRanking.getOrDefault(doc, 0.0), vectorRanking.get(doc),
-                    highlights == null ? "" : highlights[i]));
+                    snippets ? highlighter.highlight(document.get(F_TEXT), highlightTerms) : ""));
         }
         return hits;
     }
@@ -487,28 +492,47 @@ public final class LuceneSearchIndex implements SearchIndex {
      * The query's two analyses as term queries. {@code nori}/{@code bigram} are null when the analysis produced
      * no term (a query of punctuation only).
      */
-    private record LexicalQueries(Query nori, Query bigram) {
+    private record LexicalQueries(Query nori, Query bigram, PassageHighlighter.Terms highlightTerms) {
         boolean isEmpty() {
             return nori == null && bigram == null;
         }
-
-        Query highlightQuery() {
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
-            if (nori != null) {
-                b.add(nori, Occur.SHOULD);
-            }
-            if (bigram != null) {
-                b.add(bigram, Occur.SHOULD);
-            }
-            return b.build();
-        }
     }
 
-    private LexicalQueries lexicalQueries(String text, Ranking with) {
+    private LexicalQueries lexicalQueries(IndexReader reader, String text, Ranking with) throws IOException {
         QueryTerms.Weighted terms = queryTerms.of(text, with);
         return new LexicalQueries(
-                termsQuery(terms.nori(), F_TEXT, F_TITLE, with),
-                termsQuery(terms.bigram(), F_TEXT_BIGRAM, F_TITLE_BIGRAM, with));
+                termsQuery(rarest(reader, terms.nori(), F_TEXT, with.maxScoredTerms()), F_TEXT, F_TITLE, with),
+                termsQuery(rarest(reader, terms.bigram(), F_TEXT_BIGRAM, with.maxScoredTerms()), F_TEXT_BIGRAM,
+                        F_TITLE_BIGRAM, with),
+                PassageHighlighter.terms(terms.bigram().keySet(), terms.nori().keySet()));
+    }
+
+    /**
+     * At most {@code max} of the terms (all when {@code max} is 0 or they are fewer): the rarest in the body field,
+     * in query order. A long pasted question's common words ("있는", "하나요") add little to BM25 but a clause
+     * each; terms no chunk has are dropped first (they score nothing). Ties keep the earlier term.
+     */
+    static Map<String, Float> rarest(IndexReader reader, Map<String, Float> terms, String field, int max)
+            throws IOException {
+        if (max == 0 || terms.size() <= max) {
+            return terms;
+        }
+        List<String> order = new ArrayList<>(terms.keySet());
+        Map<String, Integer> df = new HashMap<>();
+        for (String t : order) {
+            df.put(t, reader.docFreq(new Term(field, t)));
+        }
+        List<String> kept = order.stream().filter(t -> df.get(t) > 0)
+                .sorted(Comparator.comparingInt(df::get)) // stable: ties stay in query order
+                .limit(max).toList();
+        Set<String> keep = new HashSet<>(kept);
+        Map<String, Float> out = new LinkedHashMap<>();
+        for (String t : order) {
+            if (keep.contains(t)) {
+                out.put(t, terms.get(t));
+            }
+        }
+        return out;
     }
 
     private static Query termsQuery(Map<String, Float> terms, String bodyField, String titleField, Ranking with) {
@@ -563,33 +587,6 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     // ---------------------------------------------------------------- results
-
-    private String[] snippets(IndexSearcher searcher, Query query, List<Integer> docs) throws IOException {
-        if (docs.isEmpty()) {
-            return new String[0];
-        }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                // escape=true: the snippet is HTML; everything but our <mark> tags is the document's text
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
-                // word boundaries, not sentences: Korean text often lacks the space after "다." that a sentence
-                // iterator needs, and a whole paragraph would become the snippet
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getWordInstance(Locale.KOREAN), SNIPPET_CHARS, 0.5f))
-                // bigram matches mark the body too: a word nori split oddly is still highlighted
-                .withMaskedFieldsFunc(field -> F_TEXT.equals(field) ? Set.of(F_TEXT_BIGRAM) : Set.of())
-                .withMaxNoHighlightPassages(1)
-                // offsets straight from the postings of the query's terms: the default (weight matches) rewrote
-                // the whole query and built its weight again for every hit, two thirds of a search's time at 100k
-                // chunks; our queries are bags of terms, so both ways mark the same words
-                .withWeightMatches(false)
-                .build();
-        int[] ids = docs.stream().mapToInt(Integer::intValue).toArray();
-        String[] snippets = highlighter.highlightFields(new String[] {F_TEXT}, query, ids, new int[] {1}).get(F_TEXT);
-        for (int i = 0; i < snippets.length; i++) {
-            snippets[i] = tidy(snippets[i]);
-        }
-        return snippets;
-    }
 
     /** {@link Snippets#tidy}. */
     static String tidy(String snippet) {

@@ -23,6 +23,9 @@ import kr.mokmin.text.Synonyms;
  *                            adjectives, adverbs: the "어떻게 하나요" of a question)
  * @param candidates          how many hits each ranking contributes before fusion
  * @param synonyms            the synonym list used for expansion
+ * @param maxScoredTerms      per analysis, a query with more terms keeps only this many, the rarest in the index
+ *                            (a pasted paragraph: its common words add little to BM25 and cost a clause each);
+ *                            0 = keep all
  */
 public record Ranking(
         LexicalFusion lexicalFusion,
@@ -33,7 +36,8 @@ public record Ranking(
         float synonymWeight,
         boolean contentWordsOnly,
         int candidates,
-        Synonyms synonyms) {
+        Synonyms synonyms,
+        int maxScoredTerms) {
 
     /** Ways to combine the two analyses of the query. */
     public enum LexicalFusion {
@@ -58,6 +62,9 @@ public record Ranking(
         if (candidates < 1) {
             throw new IllegalArgumentException("candidates must be positive");
         }
+        if (maxScoredTerms < 0) {
+            throw new IllegalArgumentException("maxScoredTerms must not be negative");
+        }
     }
 
     /**
@@ -66,48 +73,56 @@ public record Ranking(
      * counts twice) plus a small bonus (0.25) for matching the title alone; synonyms at half weight; content
      * words only.
      */
+    /** See {@code maxScoredTerms}; chosen on the easylaw dev set and the 100k-chunk latency bench (BENCHMARKS.md). */
+    public static final int DEFAULT_MAX_SCORED_TERMS = 24;
+
     public static Ranking defaults() {
         return new Ranking(LexicalFusion.SUM, 2.0f, 0.25f, 1.0f, 1.0f,
-                0.5f, true, 100, Synonyms.korean());
+                0.5f, true, 100, Synonyms.korean(), DEFAULT_MAX_SCORED_TERMS);
     }
 
     public Ranking withLexicalFusion(LexicalFusion value) {
         return new Ranking(value, titleInBody, titleBoost, bigramWeight, noriWeight,
-                synonymWeight, contentWordsOnly, candidates, synonyms);
+                synonymWeight, contentWordsOnly, candidates, synonyms, maxScoredTerms);
     }
 
     public Ranking withTitleInBody(float value) {
         return new Ranking(lexicalFusion, value, titleBoost, bigramWeight, noriWeight,
-                synonymWeight, contentWordsOnly, candidates, synonyms);
+                synonymWeight, contentWordsOnly, candidates, synonyms, maxScoredTerms);
     }
 
     public Ranking withTitleBoost(float value) {
         return new Ranking(lexicalFusion, titleInBody, value, bigramWeight, noriWeight,
-                synonymWeight, contentWordsOnly, candidates, synonyms);
+                synonymWeight, contentWordsOnly, candidates, synonyms, maxScoredTerms);
     }
 
     public Ranking withBigramWeight(float value) {
         return new Ranking(lexicalFusion, titleInBody, titleBoost, value, noriWeight,
-                synonymWeight, contentWordsOnly, candidates, synonyms);
+                synonymWeight, contentWordsOnly, candidates, synonyms, maxScoredTerms);
     }
 
     public Ranking withNoriWeight(float value) {
         return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, value,
-                synonymWeight, contentWordsOnly, candidates, synonyms);
+                synonymWeight, contentWordsOnly, candidates, synonyms, maxScoredTerms);
     }
 
     public Ranking withSynonymWeight(float value) {
         return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight,
-                value, contentWordsOnly, candidates, synonyms);
+                value, contentWordsOnly, candidates, synonyms, maxScoredTerms);
     }
 
     public Ranking withContentWordsOnly(boolean value) {
         return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight,
-                synonymWeight, value, candidates, synonyms);
+                synonymWeight, value, candidates, synonyms, maxScoredTerms);
     }
 
     public Ranking withSynonyms(Synonyms value) {
         return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight,
-                synonymWeight, contentWordsOnly, candidates, value);
+                synonymWeight, contentWordsOnly, candidates, value, maxScoredTerms);
+    }
+
+    public Ranking withMaxScoredTerms(int value) {
+        return new Ranking(lexicalFusion, titleInBody, titleBoost, bigramWeight, noriWeight,
+                synonymWeight, contentWordsOnly, candidates, synonyms, value);
     }
 }

@@ -1,11 +1,16 @@
 package kr.mokmin.search.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -26,6 +31,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 import kr.mokmin.search.Embedder;
+import kr.mokmin.search.lucene.Ranking;
 import kr.mokmin.text.KoreanAnalyzers;
 import kr.mokmin.text.Synonyms;
 
@@ -46,6 +52,7 @@ public final class RawLucene implements AutoCloseable {
     private static final float TITLE_IN_BODY = 2f;
     private static final float TITLE_BONUS = 0.25f;
     private static final float SYNONYM_WEIGHT = 0.5f;
+    private static final int MAX_SCORED_TERMS = Ranking.DEFAULT_MAX_SCORED_TERMS;
     /** Candidates per ranking when vectors take part, as Mokmin's default ranking fetches before fusing. */
     static final int HYBRID_DEPTH = 100;
 
@@ -74,6 +81,8 @@ public final class RawLucene implements AutoCloseable {
             noriTerms = terms(noriAll, text, expansions);
         }
         Map<String, Float> bigramTerms = terms(bigram, text, expansions);
+        noriTerms = rarest(noriTerms, "text");
+        bigramTerms = rarest(bigramTerms, "text_bigram");
         BooleanQuery.Builder sum = new BooleanQuery.Builder();
         if (!noriTerms.isEmpty()) {
             sum.add(fields(noriTerms, "text", "title"), Occur.SHOULD);
@@ -140,6 +149,30 @@ public final class RawLucene implements AutoCloseable {
             }
         }
         return terms;
+    }
+
+    /** Mokmin's cap on a long query: the {@link #MAX_SCORED_TERMS} rarest terms in the body field, in query order. */
+    private Map<String, Float> rarest(Map<String, Float> terms, String field) {
+        if (terms.size() <= MAX_SCORED_TERMS) {
+            return terms;
+        }
+        Map<String, Integer> df = new HashMap<>();
+        for (String t : terms.keySet()) {
+            try {
+                df.put(t, reader.docFreq(new Term(field, t)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Set<String> keep = terms.keySet().stream().filter(t -> df.get(t) > 0)
+                .sorted(Comparator.comparingInt(df::get)).limit(MAX_SCORED_TERMS).collect(Collectors.toSet());
+        Map<String, Float> out = new LinkedHashMap<>();
+        terms.forEach((t, w) -> {
+            if (keep.contains(t)) {
+                out.put(t, w);
+            }
+        });
+        return out;
     }
 
     private static Query fields(Map<String, Float> terms, String body, String title) {
