@@ -26,7 +26,8 @@ public record MokminProperties(
         @DefaultValue Deadlines deadlines,
         @DefaultValue Open311 open311,
         @DefaultValue Search search,
-        @DefaultValue Knowledge knowledge) {
+        @DefaultValue Knowledge knowledge,
+        @DefaultValue Triage triage) {
 
     /**
      * @param ratePerMinute public (unauthenticated) intake requests per client address per minute
@@ -132,5 +133,18 @@ public record MokminProperties(
                             @DefaultValue("1") int workers, @DefaultValue("100") int queueCapacity,
                             @DefaultValue("true") boolean refuseExtensionMismatch,
                             @DefaultValue("true") boolean ocr) {
+    }
+
+    /**
+     * @param autoRouteThreshold a complaint goes straight to its top department when the routing confidence is at
+     *                           least this (0..1); below, it waits in the routing queue (분류 담당)
+     * @param departments        department suggestions kept per complaint
+     * @param similar            similar recent complaints shown per complaint
+     * @param summaryChars       longest one-line summary in queue views
+     * @param duplicateWindow    how far back near-duplicates are looked for
+     */
+    public record Triage(@DefaultValue("0.5") double autoRouteThreshold, @DefaultValue("3") int departments,
+                         @DefaultValue("5") int similar, @DefaultValue("80") int summaryChars,
+                         @DefaultValue("90d") Duration duplicateWindow) {
     }
 }

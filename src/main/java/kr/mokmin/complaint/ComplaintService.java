@@ -28,6 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -60,6 +62,8 @@ public class ComplaintService {
     private final Clock clock;
     private final ZoneId zone;
     private final MeterRegistry meters;
+    private final IntakeTriage triage;
+    private final ApplicationEventPublisher events;
     /** Years whose counter row exists and agrees with the receipt numbers on file (guarded by intakeLock). */
     private final Set<Integer> countersReady = new java.util.HashSet<>();
     /**
@@ -74,12 +78,17 @@ public class ComplaintService {
     private final ConcurrentLinkedQueue<PendingIntake> pending = new ConcurrentLinkedQueue<>();
     /** Most intakes in one commit: bounds the transaction and the wait of the last one in it. */
     private static final int MAX_INTAKE_BATCH = 32;
+    /** Who the status history names for automatic routing. */
+    public static final String TRIAGE_ACTOR = "mokmin-triage";
     private final ThreadLocal<Mac> citizenMac = ThreadLocal.withInitial(this::newCitizenMac);
 
     public ComplaintService(ComplaintRepository repository, TaxonomyStore taxonomy, ComplaintDeadlines deadlines,
                             AuditTrail audit, InstanceSecrets secrets, TransactionTemplate tx, Clock clock,
-                            MokminProperties properties, MeterRegistry meters) {
+                            MokminProperties properties, MeterRegistry meters, ObjectProvider<IntakeTriage> triage,
+                            ApplicationEventPublisher events) {
         this.meters = meters;
+        this.triage = triage.getIfAvailable(() -> IntakeTriage.NONE);
+        this.events = events;
         this.repository = repository;
         this.taxonomy = taxonomy;
         this.deadlines = deadlines;
@@ -106,12 +115,15 @@ public class ComplaintService {
             throw MokminException.invalid("Idempotency-Key는 200자 이하여야 합니다.");
         }
         String requestHash = key == null ? null : requestHash(valid);
+        // Triage (masking, routing, facts, duplicates) runs here, on the request thread, before the intake lock.
+        IntakeTriage.Assessment assessment = assess(valid);
         // No look-up of the key first: a repeated key fails the insert on the unique index inside the group
         // commit (rolled back alone, see commitPending) and is answered below; first requests, nearly all of
         // them, save a query.
         // Millisecond precision: what the client is told is exactly what the database keeps.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        PendingIntake mine = new PendingIntake(valid, key, requestHash, actor, now, new CompletableFuture<>());
+        PendingIntake mine = new PendingIntake(valid, key, requestHash, actor, now, assessment,
+                new CompletableFuture<>());
         pending.add(mine);
         intakeLock.lock();
         try {
@@ -137,12 +149,29 @@ public class ComplaintService {
             throw failed.getCause() instanceof RuntimeException e ? e : failed;
         }
         meters.counter("mokmin.complaints.received", "channel", saved.channel().name().toLowerCase()).increment();
+        try {
+            assessment.accepted(saved);
+        } catch (RuntimeException e) {
+            log.warn("Triage follow-up of {} failed; the complaint is stored", saved.receiptNo(), e);
+        }
         return new IntakeResult(saved, citizenToken(saved.receiptNo()), false);
+    }
+
+    private IntakeTriage.Assessment assess(NewComplaint valid) {
+        try {
+            IntakeTriage.Assessment assessment = triage.assess(valid);
+            return assessment == null ? IntakeTriage.Assessment.UNROUTED : assessment;
+        } catch (RuntimeException e) {
+            // Never lose a complaint to triage: it waits in the routing queue instead.
+            log.error("Triage failed; the complaint goes to the routing queue", e);
+            meters.counter("mokmin.triage.failures").increment();
+            return IntakeTriage.Assessment.UNROUTED;
+        }
     }
 
     /** An intake waiting for the next group commit. */
     private record PendingIntake(NewComplaint valid, String key, String requestHash, Actor actor, Instant now,
-                                 CompletableFuture<Complaint> result) {
+                                 IntakeTriage.Assessment assessment, CompletableFuture<Complaint> result) {
     }
 
     /**
@@ -218,18 +247,30 @@ public class ComplaintService {
         NewComplaint valid = p.valid();
         String receiptNo = "%d-%06d".formatted(year, seq);
         Instant due = deadlines.dueAt(p.now(), null, false, valid.serviceCode());
+        String department = p.assessment().departmentCode();
+        if (department != null && taxonomy.current().department(department).isEmpty()) {
+            department = null; // the taxonomy changed under the model: a person routes it
+        }
+        ComplaintStatus status = department == null ? ComplaintStatus.RECEIVED : ComplaintStatus.TRIAGED;
         Complaint draft = new Complaint(0, receiptNo, valid.title(), valid.body(), valid.channel(),
-                valid.contact(), valid.location(), valid.serviceCode(), null, false, null,
-                ComplaintStatus.RECEIVED, p.now(), due, p.now(), null, null, 0);
+                valid.contact(), valid.location(), valid.serviceCode(), null, false, department,
+                status, p.now(), due, p.now(), null, null, 0);
         long id = repository.insert(draft, year, p.key(), p.requestHash());
         repository.insertStatusChange(id, new StatusChange(null, ComplaintStatus.RECEIVED, null,
                 p.actor().name(), "채널: " + valid.channel().name(), p.now()));
+        if (department != null) {
+            repository.insertStatusChange(id, new StatusChange(ComplaintStatus.RECEIVED, ComplaintStatus.TRIAGED,
+                    department, TRIAGE_ACTOR, p.assessment().note(), p.now()));
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("channel", valid.channel().name());
         detail.put("serviceCode", valid.serviceCode());
         detail.put("dueAt", due.toString());
+        detail.put("department", department);
         audit.record(p.actor().name(), "complaint.received", "complaint", receiptNo, detail);
-        return withId(draft, id);
+        Complaint saved = withId(draft, id);
+        p.assessment().store(saved);
+        return saved;
     }
 
     private IntakeResult replay(String key, String requestHash) {
@@ -352,6 +393,12 @@ public class ComplaintService {
             detail.put("type", type == null ? null : type.name());
             detail.put("dueAt", due.toString());
             audit.record(actor.name(), "complaint.transition", "complaint", receiptNo, detail);
+            boolean routedByOfficer = (outcome.status() == ComplaintStatus.ASSIGNED
+                    || outcome.status() == ComplaintStatus.TRANSFERRED) && outcome.departmentCode() != null;
+            if (routedByOfficer) {
+                events.publishEvent(new ComplaintRouted(current.id(), receiptNo, current.departmentCode(),
+                        outcome.departmentCode(), actor.name()));
+            }
             meters.counter("mokmin.complaints.transitions", "to", outcome.status().name()).increment();
             return repository.findById(current.id()).orElseThrow();
         });

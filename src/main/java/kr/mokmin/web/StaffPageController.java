@@ -42,6 +42,8 @@ import kr.mokmin.complaint.TaxonomyStore;
 import kr.mokmin.complaint.TransitionRequest;
 import kr.mokmin.complaint.attachment.AttachmentDownloads;
 import kr.mokmin.complaint.attachment.AttachmentService;
+import kr.mokmin.triage.TriageRepository;
+import kr.mokmin.triage.TriageResult;
 
 /**
  * Staff pages: the officer's queue and a complaint's detail with its transition forms. Visibility is the
@@ -62,9 +64,11 @@ public class StaffPageController {
     private final Clock clock;
     private final ZoneId zone;
     private final Duration dueSoon;
+    private final TriageRepository triage;
 
     public StaffPageController(ComplaintService complaints, AttachmentService attachments, TaxonomyStore taxonomy,
-                               Clock clock, MokminProperties properties) {
+                               Clock clock, MokminProperties properties, TriageRepository triage) {
+        this.triage = triage;
         this.attachments = attachments;
         this.complaints = complaints;
         this.taxonomy = taxonomy;
@@ -242,10 +246,16 @@ public class StaffPageController {
                     next == ComplaintStatus.ANSWERED, needsDepartment ? departments : Map.of()));
         }
         model.addAttribute("c", view);
-        // For 배정: the current department, else the default department of the chosen 민원 종류.
-        model.addAttribute("suggestedDepartment", c.departmentCode() != null ? c.departmentCode()
+        TriageResult triaged = triage.find(c.id()).orElse(null);
+        model.addAttribute("triage", triaged);
+        // For 배정: the current department, else the chosen 민원 종류's, else triage's best suggestion.
+        String suggested = c.departmentCode() != null ? c.departmentCode()
                 : c.serviceCode() == null ? null
-                : tax.service(c.serviceCode()).map(Taxonomy.ServiceDefinition::department).orElse(null));
+                : tax.service(c.serviceCode()).map(Taxonomy.ServiceDefinition::department).orElse(null);
+        if (suggested == null && triaged != null && !triaged.departments().isEmpty()) {
+            suggested = triaged.departments().getFirst().code();
+        }
+        model.addAttribute("suggestedDepartment", suggested);
         model.addAttribute("version", c.rowVersion());
         model.addAttribute("attachments", attachments.attachmentsOf(c.id()));
         model.addAttribute("channelLabel", CHANNELS.getOrDefault(c.channel(), c.channel().name()));
