@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * Detailed addresses, the ones that point at a home: a unit (동/호) after a road address ({@code 시청로 50,
  * 101동 1203호}), after a 지번 with 번지 ({@code 금촌동 123-4번지 2층 201호}), or after
  * an apartment or villa name ({@code 한빛아파트 101동 1203호}); and a bare {@code 101동 1203호}, with less
- * confidence. A road address or 지번 alone ({@code 시청로 50}, {@code 123-45}) is a place, not a person: it stays
+ * confidence. Every one ends in a 호: a 동 alone ({@code 푸르지오 104동 옆}) is a building of a hundred homes and
+ * a landmark in complaints. A road address or 지번 alone ({@code 시청로 50}, {@code 123-45}) is a place, not a person: it stays
  * readable, because officers and the fact extractor need to know where the pothole is.
  *
  * <p>The search starts from each number followed by 동 or 호, so text without one costs nothing here.
@@ -17,14 +18,15 @@ final class AddressDetector implements PiiDetector {
 
     private static final String APT = "[가-힣A-Za-z0-9]*(?:아파트|APT|apt|빌라|맨션|오피스텔|타운|하이츠|빌리지|주공|단지|팰리스|캐슬"
             + "|자이|푸르지오|래미안|아이파크|힐스테이트|편한세상|더샵|빌)";
-    private static final String UNIT = "(?:\\d{1,4} ?동(?: ?\\d{1,5} ?호)?|\\d{1,5} ?호)(?![선기점차])";
+    /** A household: a 호, with its 동 when there is one ({@code 101동 1203호}, {@code B동 302호}). */
+    private static final String UNIT = "(?:(?:\\d{1,4}|[A-Za-z]) ?동 ?)?\\d{1,5} ?호(?![선기점차라])";
     private static final Pattern FULL = Pattern.compile(
             "(?:[가-힣][가-힣0-9]*(?:로|길) ?(?<building>\\d{1,5}(?:-\\d{1,4})?)"
                     + "|(?<lot>(?:산 ?)?\\d{1,5}(?:-\\d{1,5})?) ?번지)"
                     + "[ ,]*(?:\\([^()\\n]{1,25}\\)[ ,]*)?(?:" + APT + "[ ,]*)?(?:\\d{1,2}층[ ,]*)?(?<unit>" + UNIT + ")"
                     + "|" + APT + " ?(?<aptUnit>" + UNIT + ")");
     private static final Pattern UNIT_ONLY = Pattern.compile(
-            "(?<![가-힣0-9-])\\d{2,4} ?동 ?\\d{2,5} ?호(?![선기점차])");
+            "(?<![가-힣A-Za-z0-9-])(?:\\d{2,4}|[A-Za-z]) ?동 ?\\d{2,5} ?호(?![선기점차라])");
     private static final int LOOK_BACK = 70;
 
     @Override
@@ -60,7 +62,7 @@ final class AddressDetector implements PiiDetector {
                 break;
             }
             if (!found) {
-                unitOnly.region(s, to);
+                unitOnly.region(Math.max(0, s - 4), to);
                 if (unitOnly.find()) {
                     out.add(new Candidate(PiiType.ADDRESS, unitOnly.start(), unitOnly.end(), 0.75));
                     covered = unitOnly.end();

@@ -18,16 +18,33 @@ final class PersonNameDetector implements PiiDetector {
 
     /** Common surnames: the first ~70 by population, which cover nearly everyone (통계청 2015). */
     private static final String SURNAMES = "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지엄채원천방공"
-            + "현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국";
+            + "현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁";
     private static final Set<String> DOUBLE_SURNAMES = Set.of("남궁", "황보", "제갈", "선우", "독고", "사공", "서문");
 
     private static final String[] LABELS = {"성명", "이름", "성함", "신청인", "민원인", "작성자", "신고인", "대표자", "보호자",
-        "예금주", "수취인", "담당자", "세대주", "피해자", "대리인", "받는분", "받는 분", "보내는분", "보내는 분"};
+        "예금주", "수취인", "담당자", "세대주", "대리인", "받는분", "받는 분", "보내는분", "보내는 분"};
     private static final String[] INTRODUCTIONS = {"저는", "제 이름은", "본인은", "나는"};
-    /** Ranks that follow a name; those that also end department words (시설팀장) need a space before. */
-    private static final String[] TITLES_GLUED = {"주무관", "씨"};
-    private static final String[] TITLES_SPACED = {"팀장", "과장", "계장", "주사보", "주사", "실무관", "담당관", "반장", "소장",
-        "동장", "국장", "대리", "기사님", "선생님"};
+    /**
+     * Titles and ranks that follow a name ({@code 이영희 주무관}, {@code 박민호과장}, {@code 홍길동씨}, a letter's
+     * {@code 홍길동 올림}). Written without a space, a department or job word often stands in the name's place
+     * ({@code 건설과장}, {@code 선생님}); those are mostly two syllables, so a glued name must have three.
+     */
+    private static final String[] TITLES = {"주무관", "씨", "님", "팀장", "과장", "계장", "주사보", "주사", "실무관", "담당관",
+        "반장", "소장", "동장", "국장", "부장", "실장", "대리", "대표", "원장", "올림", "드림"};
+    /** Ranks that also come before a name ({@code 감사팀장 윤서준}). */
+    private static final String[] RANKS_BEFORE = {"주무관", "팀장", "과장", "계장", "실무관", "담당관", "동장", "국장", "부장",
+        "실장"};
+    /**
+     * Words right before a name that make it a public figure's in that role (중구청장 홍길동님, 가수 …씨, a party
+     * name) or a deceased person's (故, 고): not personal information under 개인정보 보호법 제2조, so not masked.
+     */
+    private static final String[] PUBLIC_OFFICES = {"구청장", "시장", "군수", "도지사", "대통령", "의원", "장관", "총리", "청장",
+        "교육감", "가수", "배우", "아나운서", "방송인", "개그맨", "기자", "앵커", "故", "당", "당의"};
+    /** A surname plus one of these is a way of addressing someone (윤회장님, 김과장), not a name. */
+    private static final Set<String> TITLE_WORDS = Set.of("회장", "단장", "사장", "과장", "부장", "팀장", "원장", "실장", "소장",
+            "국장", "계장", "차장", "반장", "이사", "대표", "선생", "기사", "교수", "박사", "목사", "장로", "집사", "권사", "총장",
+            "관장", "감독", "코치", "작가", "기자", "주사", "대리", "사원", "씨", "군", "양", "모씨", "모", "후보", "의원", "군수",
+            "선장", "점장", "지사", "검사", "판사", "처장", "청장", "시장", "위원", "변호사");
 
     private static final String[] INTRO_ENDINGS = {"입니다", "이고", "이며", "이에요", "예요", "이라고", "라고", "인데", "이라는",
         "라는", "이구요", "이예요"};
@@ -48,8 +65,15 @@ final class PersonNameDetector implements PiiDetector {
             "관리소", "관리사무소", "임원", "조합원", "조합장", "회장", "사장", "원장", "이사", "전임", "후임", "신임", "동료",
             "직원", "공익", "경비", "경찰", "소방", "기관", "위원", "의원", "국회", "오래", "최선", "성실", "정확", "신속",
             "우리집", "저희집", "이사장", "부부", "남매", "형제", "자매", "장남", "장녀", "손자", "손녀", "조카", "고모", "이모",
-            "삼촌", "할머니", "할아버지", "어머니", "아버지", "장모", "장인", "시어머니", "시아버지");
-    private static final String NAME_BREAKERS = "는을를의에된할던들께며면게요다까";
+            "삼촌", "할머니", "할아버지", "어머니", "아버지", "장모", "장인", "시어머니", "시아버지", "구청장", "주무관", "시청장",
+            "군청장", "구의원", "시의원", "도의원", "공무원님", "유치원", "변호사", "조차", "마저", "까지", "부터",
+            "소속", "직위", "직급", "연락처", "주소", "노동자", "근로자", "고소인", "방관자", "가해자", "피해자", "신고자",
+            "제보자", "목격자", "당사자인");
+    /**
+     * Last syllables that end verbs, particles, organisations and professions (나타난, 명의로, 조성과, 인천시,
+     * 노조위, 노무사, 조사관, 정규직), hardly ever a given name.
+     */
+    private static final String NAME_BREAKERS = "는을를의에된할던들께며면게요다까과팀청시군날위법고한어니데사관장로스당총소체회직부모간편글만서가난";
 
     @Override
     public void detect(PiiText text, List<Candidate> out) {
@@ -59,31 +83,40 @@ final class PersonNameDetector implements PiiDetector {
                 if (at > 0 && PiiText.isHangul(t.charAt(at - 1)) && label.length() < 3) {
                     continue; // 개명 or 동명이인 hold 명/이름 but are no label
                 }
-                afterCue(t, at + label.length(), true, label.equals("성명") || label.equals("이름")
-                        || label.equals("성함") ? 0.9 : 0.8, out);
+                int after = at + label.length();
+                boolean nameWord = label.equals("성명") || label.equals("이름") || label.equals("성함");
+                if (after < t.length() && PiiText.isHangul(t.charAt(after))
+                        && !(nameWord && "은는이".indexOf(t.charAt(after)) >= 0)) {
+                    continue; // 담당자는 …, 보호자인양, 성명서, 이름표: a sentence or a longer word goes on
+                }
+                afterCue(t, after, true, nameWord, nameWord ? 0.9 : 0.8, out);
             }
         }
         for (String intro : INTRODUCTIONS) {
             for (int at = t.indexOf(intro); at >= 0; at = t.indexOf(intro, at + 1)) {
                 if (at == 0 || !PiiText.isHangul(t.charAt(at - 1))) {
-                    afterCue(t, at + intro.length(), false, 0.8, out);
+                    afterCue(t, at + intro.length(), false, false, 0.8, out);
                 }
             }
         }
-        for (String title : TITLES_GLUED) {
+        for (String title : TITLES) {
             for (int at = t.indexOf(title); at >= 0; at = t.indexOf(title, at + 1)) {
-                beforeTitle(t, at, title, true, out);
+                beforeTitle(t, at, title, out);
             }
         }
-        for (String title : TITLES_SPACED) {
-            for (int at = t.indexOf(title); at >= 0; at = t.indexOf(title, at + 1)) {
-                beforeTitle(t, at, title, false, out);
+        for (String rank : RANKS_BEFORE) {
+            for (int at = t.indexOf(rank); at >= 0; at = t.indexOf(rank, at + 1)) {
+                int after = at + rank.length();
+                if (after < t.length() && t.charAt(after) == ' ') {
+                    afterCue(t, after, true, false, 0.7, out);
+                }
             }
         }
     }
 
     /** A name right after a label or an introduction; labels accept a colon or a topic particle in between. */
-    private static void afterCue(String t, int p, boolean label, double confidence, List<Candidate> out) {
+    private static void afterCue(String t, int p, boolean label, boolean allowTwo, double confidence,
+            List<Candidate> out) {
         int n = t.length();
         while (p < n && t.charAt(p) == ' ') {
             p++;
@@ -103,7 +136,7 @@ final class PersonNameDetector implements PiiDetector {
             return;
         }
         for (int len : new int[] {3, 2, 4}) {
-            if (p + len > end || !isName(t, p, p + len)) {
+            if (p + len > end || (len == 2 && !allowTwo) || !isName(t, p, p + len) || afterPublicOffice(t, p)) {
                 continue;
             }
             if (p + len == end ? label : endsWithOneOf(t, p + len, end, label ? LABEL_ENDINGS : INTRO_ENDINGS)) {
@@ -114,16 +147,16 @@ final class PersonNameDetector implements PiiDetector {
     }
 
     /** A name right before a title: {@code 이영희 주무관}, {@code 홍길동씨}. */
-    private static void beforeTitle(String t, int at, String title, boolean glued, List<Candidate> out) {
+    private static void beforeTitle(String t, int at, String title, List<Candidate> out) {
         int after = at + title.length();
         if (after < t.length() && PiiText.isHangul(t.charAt(after)) && "님께이은는의과와도에한을를가으".indexOf(t.charAt(after)) < 0) {
             return; // 과장된, 씨앗: the title is part of a longer word
         }
         int end = at;
+        boolean glued = true;
         if (end > 0 && t.charAt(end - 1) == ' ') {
             end--;
-        } else if (!glued) {
-            return;
+            glued = false;
         }
         int start = end;
         while (start > 0 && PiiText.isHangul(t.charAt(start - 1)) && end - start < 5) {
@@ -133,9 +166,21 @@ final class PersonNameDetector implements PiiDetector {
             return;
         }
         int len = end - start;
-        if (len >= 2 && len <= 4 && isName(t, start, end)) {
-            out.add(new Candidate(PiiType.PERSON_NAME, start, end, title.equals("씨") ? 0.7 : 0.8));
+        if (len >= 3 && len <= 4 && isName(t, start, end) && !afterPublicOffice(t, start)) {
+            out.add(new Candidate(PiiType.PERSON_NAME, start, end, glued ? 0.7 : 0.8));
         }
+    }
+
+    /** True when a public office or role ends right before {@code start}, after at most one space. */
+    private static boolean afterPublicOffice(String t, int start) {
+        int end = start > 0 && t.charAt(start - 1) == ' ' ? start - 1 : start;
+        for (String office : PUBLIC_OFFICES) {
+            if (end >= office.length() && t.startsWith(office, end - office.length())) {
+                return true;
+            }
+        }
+        // 고 장자연 씨: 고 as a word of its own before the name
+        return end == start - 1 && end >= 1 && t.charAt(end - 1) == '고' && (end == 1 || !PiiText.isHangul(t.charAt(end - 2)));
     }
 
     private static boolean endsWithOneOf(String t, int from, int to, String[] endings) {
@@ -150,7 +195,8 @@ final class PersonNameDetector implements PiiDetector {
     static boolean isName(String t, int start, int end) {
         int len = end - start;
         String token = t.substring(start, end);
-        if (NOT_NAMES.contains(token) || NAME_BREAKERS.indexOf(t.charAt(end - 1)) >= 0) {
+        if (NOT_NAMES.contains(token) || NAME_BREAKERS.indexOf(t.charAt(end - 1)) >= 0
+                || TITLE_WORDS.contains(token.substring(1)) || (len > 2 && NOT_NAMES.contains(token.substring(0, 2)))) {
             return false;
         }
         if (len >= 3 && DOUBLE_SURNAMES.contains(token.substring(0, 2))) {

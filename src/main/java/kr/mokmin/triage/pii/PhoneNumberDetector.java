@@ -20,7 +20,7 @@ final class PhoneNumberDetector implements PiiDetector {
                     + "(1[016789]|2|3[1-3]|4[1-4]|5[1-5]|6[1-4]|70|50[2-8])\\)?" + SEP + "(\\d{3,4})" + SEP
                     + "(\\d{4})(?![-.]?[0-9])");
     private static final Pattern LOCAL = Pattern.compile(
-            "(?<![0-9_])(?<![0-9][-.)] ?)([2-9]\\d{2,3})( ?- ?|\\.)(\\d{4})(?![-.]?[0-9])");
+            "(?<![0-9_])(?<![0-9][-.)] ?)([2-9]\\d{2,3})( ?- ?|\\.)(\\d{4})(?![-.]?[0-9])(?! ?[만원억천명개건년%])");
     private static final String[] CONTEXT = {"전화", "연락", "☎", "tel", "Tel", "TEL", "핸드폰", "휴대폰", "휴대전화",
         "번호", "내선", "문의"};
 
@@ -30,7 +30,8 @@ final class PhoneNumberDetector implements PiiDetector {
         text.forEachMatch(LOCAL, 0, 0, m -> {
             String exchange = m.group(1);
             boolean year = exchange.length() == 4 && (exchange.startsWith("19") || exchange.startsWith("20"));
-            if (!year && text.contextBefore(m.start(), 12, CONTEXT)) {
+            if (!year && (text.contextBefore(m.start(), 12, CONTEXT)
+                    || text.contextAfter(m.end(), 8, "로 문의", "로 연락", "로 전화", "번으로"))) {
                 out.add(new Candidate(PiiType.PHONE_NUMBER, m.start(), m.end(), 0.7));
             }
         });
