@@ -36,10 +36,11 @@ final class PersonNameDetector implements PiiDetector {
         "실장"};
     /**
      * Words right before a name that make it a public figure's in that role (중구청장 홍길동님, 가수 …씨, a party
-     * name) or a deceased person's (故, 고): not personal information under 개인정보 보호법 제2조, so not masked.
+     * name, 자유한국당의 …) or a deceased person's (故, 고): not personal information under 개인정보 보호법 제2조, so not masked.
      */
     private static final String[] PUBLIC_OFFICES = {"구청장", "시장", "군수", "도지사", "대통령", "의원", "장관", "총리", "청장",
-        "교육감", "가수", "배우", "아나운서", "방송인", "개그맨", "기자", "앵커", "故", "당", "당의"};
+        "교육감", "가수", "배우", "아나운서", "방송인", "개그맨", "기자", "앵커", "故", "한국당", "민주당", "정의당", "의당", "미래당",
+        "민중당", "자한당", "공화당", "평화당", "애국당", "한국당의", "민주당의"};
     /** A surname plus one of these is a way of addressing someone (윤회장님, 김과장), not a name. */
     private static final Set<String> TITLE_WORDS = Set.of("회장", "단장", "사장", "과장", "부장", "팀장", "원장", "실장", "소장",
             "국장", "계장", "차장", "반장", "이사", "대표", "선생", "기사", "교수", "박사", "목사", "장로", "집사", "권사", "총장",
