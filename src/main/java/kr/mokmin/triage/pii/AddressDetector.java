@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * a landmark in complaints. A road address or 지번 alone ({@code 시청로 50}, {@code 123-45}) is a place, not a person: it stays
  * readable, because officers and the fact extractor need to know where the pothole is.
  *
- * <p>The search starts from each number followed by 동 or 호, so text without one costs nothing here.
+ * <p>The search starts from each number followed by 동 or 호, so text without one costs nothing here, and tries
+ * the address pattern only at the starts of the words before it.
  */
 final class AddressDetector implements PiiDetector {
 
@@ -21,7 +22,7 @@ final class AddressDetector implements PiiDetector {
     /** A household: a 호, with its 동 when there is one ({@code 101동 1203호}, {@code B동 302호}). */
     private static final String UNIT = "(?:(?:\\d{1,4}|[A-Za-z]) ?동 ?)?\\d{1,5} ?호(?![선기점차라])";
     private static final Pattern FULL = Pattern.compile(
-            "(?:[가-힣][가-힣0-9]*(?:로|길) ?(?<building>\\d{1,5}(?:-\\d{1,4})?)"
+            "(?:[가-힣A-Za-z][가-힣A-Za-z0-9]*(?:로|길)(?: ?\\d{1,4}번?[가길])? ?(?<building>\\d{1,5}(?:-\\d{1,4})?)"
                     + "|(?<lot>(?:산 ?)?\\d{1,5}(?:-\\d{1,5})?) ?번지)"
                     + "[ ,]*(?:\\([^()\\n]{1,25}\\)[ ,]*)?(?:" + APT + "[ ,]*)?(?:\\d{1,2}층[ ,]*)?(?<unit>" + UNIT + ")"
                     + "|" + APT + " ?(?<aptUnit>" + UNIT + ")");
@@ -47,19 +48,21 @@ final class AddressDetector implements PiiDetector {
                 unitOnly = UNIT_ONLY.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
             }
             int to = Math.min(t.length(), e + 14);
-            full.region(Math.max(0, s - LOOK_BACK), to);
             boolean found = false;
-            while (full.find()) {
-                if (full.end() <= s) {
-                    continue; // an address before this number; its own turn has been or will be
+            // The prefix starts at a word: try each word start in the look-back, leftmost (longest) first.
+            for (int p = Math.max(0, s - LOOK_BACK); p <= s && !found; p++) {
+                if (p > 0 && Character.isLetterOrDigit(t.charAt(p - 1)) || !Character.isLetterOrDigit(t.charAt(p))) {
+                    continue;
                 }
-                int maskFrom = full.start("building") >= 0 ? full.start("building")
-                        : full.start("lot") >= 0 ? full.start("lot")
-                        : full.start("unit") >= 0 ? full.start("unit") : full.start("aptUnit");
-                out.add(new Candidate(PiiType.ADDRESS, full.start(), full.end(), 0.9, maskFrom));
-                covered = full.end();
-                found = true;
-                break;
+                full.region(p, to);
+                if (full.lookingAt() && full.end() > s) {
+                    int maskFrom = full.start("building") >= 0 ? full.start("building")
+                            : full.start("lot") >= 0 ? full.start("lot")
+                            : full.start("unit") >= 0 ? full.start("unit") : full.start("aptUnit");
+                    out.add(new Candidate(PiiType.ADDRESS, full.start(), full.end(), 0.9, maskFrom));
+                    covered = full.end();
+                    found = true;
+                }
             }
             if (!found) {
                 unitOnly.region(Math.max(0, s - 4), to);

@@ -18,7 +18,7 @@ final class BankAccountDetector implements PiiDetector {
 
     @Override
     public void detect(PiiText text, List<Candidate> out) {
-        text.forEachMatch(NUMBER, 0, 0, m -> {
+        text.forEachMatch(NUMBER, 0, 0, 10, m -> {
             int digits = text.digits(m.start(), m.end()).length();
             if (digits < 10 || digits > 14) {
                 return;

@@ -15,7 +15,7 @@ final class BusinessNumberDetector implements PiiDetector {
 
     @Override
     public void detect(PiiText text, List<Candidate> out) {
-        text.forEachMatch(NUMBER, 0, 0, m -> {
+        text.forEachMatch(NUMBER, 0, 0, 10, m -> {
             boolean checks = checkDigitMatches(text.digits(m.start(), m.end()));
             boolean context = text.contextBefore(m.start(), 20, "사업자", "등록번호");
             boolean separated = !m.group(1).isEmpty();

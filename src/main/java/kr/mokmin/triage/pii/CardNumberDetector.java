@@ -12,7 +12,7 @@ final class CardNumberDetector implements PiiDetector {
 
     @Override
     public void detect(PiiText text, List<Candidate> out) {
-        text.forEachMatch(CARD, 0, 0, m -> {
+        text.forEachMatch(CARD, 0, 0, 15, m -> {
             if (!luhn(text.digits(m.start(), m.end()))) {
                 return;
             }

@@ -17,14 +17,14 @@ final class DriverLicenseDetector implements PiiDetector {
 
     @Override
     public void detect(PiiText text, List<Candidate> out) {
-        text.forEachMatch(CODED, 0, 0, m -> {
+        text.forEachMatch(CODED, 0, 0, 12, m -> {
             boolean context = text.contextBefore(m.start(), 20, "면허");
             if (m.group(1).isEmpty() && !context) {
                 return;
             }
             out.add(new Candidate(PiiType.DRIVER_LICENSE_NUMBER, m.start(), m.end(), context ? 0.95 : 0.85));
         });
-        text.forEachMatch(NAMED, 5, 0, m -> out.add(new Candidate(PiiType.DRIVER_LICENSE_NUMBER, m.start(), m.end(),
+        text.forEachMatch(NAMED, 5, 0, 10, m -> out.add(new Candidate(PiiType.DRIVER_LICENSE_NUMBER, m.start(), m.end(),
                 text.contextBefore(m.start(), 20, "면허") ? 0.95 : 0.9)));
     }
 }

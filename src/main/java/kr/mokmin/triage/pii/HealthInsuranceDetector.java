@@ -14,7 +14,7 @@ final class HealthInsuranceDetector implements PiiDetector {
 
     @Override
     public void detect(PiiText text, List<Candidate> out) {
-        text.forEachMatch(NUMBER, 0, 0, m -> {
+        text.forEachMatch(NUMBER, 0, 0, 10, m -> {
             int digits = text.digits(m.start(), m.end()).length();
             if (digits >= 10 && digits <= 13
                     && text.contextBefore(m.start(), 25, "건강보험", "보험증", "건보", "의료보험")) {

@@ -16,7 +16,7 @@ final class IdentityNumberDetector implements PiiDetector {
 
     @Override
     public void detect(PiiText text, List<Candidate> out) {
-        text.forEachMatch(NUMBER, 0, 0, m -> {
+        text.forEachMatch(NUMBER, 0, 0, 13, m -> {
             String digits = m.group(1) + m.group(3);
             int gender = digits.charAt(6) - '0';
             if (!validBirthDate(digits, gender)) {

@@ -13,9 +13,15 @@ final class PassportDetector implements PiiDetector {
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![A-Za-z0-9])(?:([MSRGDO])(?:\\d{8}|\\d{3}[A-Z]\\d{4})|[A-Z]{2}\\d{7})(?![A-Za-z0-9])");
 
+    /** Every form starts with a capital letter right before the first digit. */
+    private static boolean letterBefore(PiiText text, int chunk) {
+        int s = text.chunkStart(chunk);
+        return s > 0 && text.at(s - 1) >= 'A' && text.at(s - 1) <= 'Z';
+    }
+
     @Override
     public void detect(PiiText text, List<Candidate> out) {
-        text.forEachMatch(NUMBER, 2, 6, m -> {
+        text.forEachMatch(NUMBER, 2, 6, c -> letterBefore(text, c), m -> {
             boolean context = text.contextBefore(m.start(), 25, "여권", "passport", "Passport", "PASSPORT");
             boolean current = m.group(1) != null;
             if (current || context) {

@@ -26,8 +26,8 @@ final class PhoneNumberDetector implements PiiDetector {
 
     @Override
     public void detect(PiiText text, List<Candidate> out) {
-        text.forEachMatch(FULL, 6, 0, m -> full(text, m, out));
-        text.forEachMatch(LOCAL, 0, 0, m -> {
+        text.forEachMatch(FULL, 6, 0, 9, m -> full(text, m, out));
+        text.forEachMatch(LOCAL, 0, 0, 7, m -> {
             String exchange = m.group(1);
             boolean year = exchange.length() == 4 && (exchange.startsWith("19") || exchange.startsWith("20"));
             if (!year && (text.contextBefore(m.start(), 12, CONTEXT)

@@ -2,6 +2,7 @@ package kr.mokmin.triage.pii;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,7 @@ final class PiiText {
     final String original;
     final String text;
     private int[] chunks;
+    private int[] chunkDigits;
     private int chunkCount = -1;
 
     PiiText(String original) {
@@ -93,8 +95,14 @@ final class PiiText {
         return chunks[2 * i + 1];
     }
 
+    /** How many digits chunk {@code i} has: detectors skip chunks too short for what they look for. */
+    int chunkDigits(int i) {
+        return chunkDigits[i];
+    }
+
     private void scanChunks() {
         int[] found = new int[16];
+        int[] digits = new int[8];
         int count = 0;
         int n = text.length();
         int i = 0;
@@ -106,10 +114,12 @@ final class PiiText {
             int start = i;
             int end = i + 1;
             int j = end;
+            int d = 1;
             while (j < n) {
                 char c = text.charAt(j);
                 if (isDigit(c)) {
                     end = ++j;
+                    d++;
                 } else if (JOINERS.indexOf(c) >= 0) {
                     int k = j;
                     while (k < n && k - j < MAX_JOIN && JOINERS.indexOf(text.charAt(k)) >= 0) {
@@ -126,13 +136,16 @@ final class PiiText {
             }
             if (2 * count + 2 > found.length) {
                 found = Arrays.copyOf(found, found.length * 2);
+                digits = Arrays.copyOf(digits, digits.length * 2);
             }
             found[2 * count] = start;
             found[2 * count + 1] = end;
+            digits[count] = d;
             count++;
             i = end;
         }
         chunks = found;
+        chunkDigits = digits;
         chunkCount = count;
     }
 
@@ -142,15 +155,21 @@ final class PiiText {
      * {@code 가3456}). Bounds are transparent, so look-arounds see the text outside the region. A match may be
      * reported twice when widened regions overlap; the resolver drops the copy.
      */
-    void forEachMatch(Pattern pattern, int before, int after, Consumer<Matcher> sink) {
+    void forEachMatch(Pattern pattern, int before, int after, int minDigits, Consumer<Matcher> sink) {
+        forEachMatch(pattern, before, after, c -> chunkDigits[c] >= minDigits, sink);
+    }
+
+    /** As above, for the chunks (by index) that {@code worthTrying} accepts: a cheap test before the pattern. */
+    void forEachMatch(Pattern pattern, int before, int after, IntPredicate worthTrying, Consumer<Matcher> sink) {
         int n = chunkCount();
-        if (n == 0) {
-            return;
-        }
-        Matcher m = pattern.matcher(text);
-        m.useTransparentBounds(true);
-        m.useAnchoringBounds(false);
+        Matcher m = null;
         for (int c = 0; c < n; c++) {
+            if (!worthTrying.test(c)) {
+                continue;
+            }
+            if (m == null) {
+                m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
             m.region(Math.max(0, chunkStart(c) - before), Math.min(text.length(), chunkEnd(c) + after));
             while (m.find()) {
                 sink.accept(m);

@@ -146,6 +146,7 @@ class KoreanPiiMaskerTest {
         masks("금촌동 123-4번지 2층 201호", "금촌동 ***-*번지 *층 ***호", PiiType.ADDRESS);
         masks("101동 1203호", "***동 ****호", PiiType.ADDRESS);
         masks("행복빌라 B동 302호", "행복빌라 B동 ***호", PiiType.ADDRESS);
+        masks("시청로50번길 12, 3층 301호", "시청로50번길 **, *층 ***호", PiiType.ADDRESS);
     }
 
     @Test
