@@ -6,8 +6,10 @@ import java.util.Set;
 /**
  * Person names, only where the text says a name follows or precedes: a label ({@code 성명: 홍길동},
  * {@code 신청인 김철수}), a self-introduction ({@code 저는 홍길동입니다}) or a title after the name ({@code 이영희 주무관},
- * {@code 홍길동 씨}). A name is a common surname (one syllable, or two such as 남궁) plus one or two syllables, and
- * not one of the role words that take the same places ({@code 저는 주민입니다}).
+ * {@code 홍길동 씨}) or a rank before it ({@code 감사팀장 윤서준}). A name is a common surname (one syllable, or two
+ * such as 남궁) plus one or two syllables, and not one of the role words that take the same places
+ * ({@code 저는 주민입니다}). Only after 성명/이름/성함 may it have two syllables: elsewhere two-syllable words fill
+ * the same slots far more often than two-syllable names ({@code 허위 과장 광고}, {@code 하지만 원장님}).
  *
  * <p>Officials named in a complaint are masked like anyone else: the complaint is about what they did, and the
  * name with the department identifies them. Ranks used as cues are those of civil servants and staff (주무관,
@@ -26,8 +28,7 @@ final class PersonNameDetector implements PiiDetector {
     private static final String[] INTRODUCTIONS = {"저는", "제 이름은", "본인은", "나는"};
     /**
      * Titles and ranks that follow a name ({@code 이영희 주무관}, {@code 박민호과장}, {@code 홍길동씨}, a letter's
-     * {@code 홍길동 올림}). Written without a space, a department or job word often stands in the name's place
-     * ({@code 건설과장}, {@code 선생님}); those are mostly two syllables, so a glued name must have three.
+     * {@code 홍길동 올림}). 차장 and 사장 are left out: 주차장 and 공사장 end in them.
      */
     private static final String[] TITLES = {"주무관", "씨", "님", "팀장", "과장", "계장", "주사보", "주사", "실무관", "담당관",
         "반장", "소장", "동장", "국장", "부장", "실장", "대리", "대표", "원장", "올림", "드림"};
