@@ -26,7 +26,8 @@ public record MokminProperties(
         @DefaultValue Deadlines deadlines,
         @DefaultValue Open311 open311,
         @DefaultValue Search search,
-        @DefaultValue Knowledge knowledge) {
+        @DefaultValue Knowledge knowledge,
+        @DefaultValue Triage triage) {
 
     /**
      * @param ratePerMinute public (unauthenticated) intake requests per client address per minute
@@ -132,5 +133,18 @@ public record MokminProperties(
                             @DefaultValue("1") int workers, @DefaultValue("100") int queueCapacity,
                             @DefaultValue("true") boolean refuseExtensionMismatch,
                             @DefaultValue("true") boolean ocr) {
+    }
+
+    /** @param routing department routing: training uploads and retraining */
+    public record Triage(@DefaultValue Routing routing) {
+    }
+
+    /**
+     * @param maxTrainingUpload largest body of {@code POST /api/v1/triage/training} (413 above it)
+     * @param calibrationFolds  folds whose held-out predictions calibrate a retrained model's confidences and
+     *                          measure it; 0 skips them (training is then about 3× faster, confidences uncalibrated)
+     */
+    public record Routing(@DefaultValue("50MB") DataSize maxTrainingUpload,
+                          @DefaultValue("3") int calibrationFolds) {
     }
 }

@@ -35,7 +35,7 @@ class Open311RateLimitTest extends IntegrationTest {
 
     static RateLimiter rateLimiter() {
         return new RateLimiter(new MokminProperties(null, null, "Asia/Seoul",
-                new MokminProperties.Intake(1, BURST, DataSize.ofMegabytes(1)), null, null, null, null, null));
+                new MokminProperties.Intake(1, BURST, DataSize.ofMegabytes(1)), null, null, null, null, null, null));
     }
 
     @Autowired
