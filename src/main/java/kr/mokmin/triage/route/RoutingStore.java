@@ -57,7 +57,7 @@ public class RoutingStore {
                 INSERT INTO triage_training_example (title, body, department_code, source, content_hash, created_by,
                   created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (content_hash) DO NOTHING""")
+                ON CONFLICT DO NOTHING""")
                 .params(t, b, departmentCode, source.name(), contentHash(t, b, departmentCode), actor, utc(now))
                 .update() == 1;
     }
