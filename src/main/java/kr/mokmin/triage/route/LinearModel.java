@@ -26,11 +26,14 @@ public final class LinearModel {
      * @param minDf        buckets in fewer training documents get no weights (noise, and memory)
      * @param classBalance 0 = every example counts once; 1 = classes weigh as if equally frequent; between: a
      *                     power of the inverse frequency, which lifts rare departments (macro-F1) at some top-1 cost
+     * @param centroidWeight the trained weights get this multiple of the nearest-centroid weights added (a
+     *                     product of the two experts in logit space); 0 = softmax regression alone
      */
-    public record Params(int epochs, double learningRate, double l2, int minDf, double classBalance) {
+    public record Params(int epochs, double learningRate, double l2, int minDf, double classBalance,
+                         double centroidWeight) {
     }
 
-    public static final Params DEFAULT_PARAMS = new Params(10, 0.5, 1e-6, 2, 0.5);
+    public static final Params DEFAULT_PARAMS = new Params(10, 0.5, 1e-6, 2, 0.5, 40);
 
     /** Step of an online update (plain SGD: AdaGrad's state is not kept after training). */
     static final double ONLINE_RATE = 0.5;
@@ -221,6 +224,39 @@ public final class LinearModel {
         }
         model.weights = w;
         return model;
+    }
+
+    /** {@code a + scale · b} for two models of the same classes: logits add up. */
+    static LinearModel sum(LinearModel a, LinearModel b, double scale) {
+        if (!java.util.Arrays.equals(a.labels, b.labels) || a.rowOf.length != b.rowOf.length) {
+            throw new IllegalArgumentException("models of different classes or hash spaces");
+        }
+        int k = a.k;
+        LinearModel out = new LinearModel(a.labels, a.rowOf.length, 0);
+        for (int bucket = 0; bucket < a.rowOf.length; bucket++) {
+            if (a.rowOf[bucket] >= 0 || b.rowOf[bucket] >= 0) {
+                out.rowOf[bucket] = out.rows++;
+            }
+        }
+        float[] w = new float[Math.max(1, out.rows) * k];
+        float[] wa = a.weights;
+        float[] wb = b.weights;
+        for (int bucket = 0; bucket < a.rowOf.length; bucket++) {
+            int r = out.rowOf[bucket];
+            if (r < 0) {
+                continue;
+            }
+            int ra = a.rowOf[bucket];
+            int rb = b.rowOf[bucket];
+            for (int c = 0; c < k; c++) {
+                w[r * k + c] = (ra >= 0 ? wa[ra * k + c] : 0f) + (rb >= 0 ? (float) scale * wb[rb * k + c] : 0f);
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            out.bias[c] = a.bias[c] + (float) scale * b.bias[c];
+        }
+        out.weights = w;
+        return out;
     }
 
     /**

@@ -84,8 +84,8 @@ public final class RouterTrainer {
      *                    taxonomy), so that corrections can teach them online
      */
     public static Result train(List<Example> examples, List<String> extraLabels, Options options,
-                               FeatureExtractor extractor) {
-        if (!extractor.config().equals(options.features())) {
+                               Featurizer extractor) {
+        if (extractor instanceof FeatureExtractor fx && !fx.config().equals(options.features())) {
             throw new IllegalArgumentException("the extractor's config differs from the options'");
         }
         long start = System.nanoTime();
@@ -162,7 +162,12 @@ public final class RouterTrainer {
             xs.add(idf.weigh(v));
         }
         LinearModel linear = switch (options.algorithm()) {
-            case SOFTMAX -> LinearModel.train(xs, ys, labels, dims, options.params(), options.seed());
+            case SOFTMAX -> {
+                LinearModel softmax = LinearModel.train(xs, ys, labels, dims, options.params(), options.seed());
+                yield options.params().centroidWeight() == 0 ? softmax
+                        : LinearModel.sum(softmax, LinearModel.centroids(xs, ys, labels, dims),
+                        options.params().centroidWeight());
+            }
             case CENTROID -> LinearModel.centroids(xs, ys, labels, dims);
         };
         int[] perClass = new int[labels.length];

@@ -15,7 +15,9 @@ import java.util.Set;
 
 import kr.mokmin.triage.route.Calibration;
 import kr.mokmin.triage.route.ClassificationMetrics;
+import kr.mokmin.triage.route.BaselineFeatures;
 import kr.mokmin.triage.route.FeatureExtractor;
+import kr.mokmin.triage.route.Featurizer;
 import kr.mokmin.triage.route.RouterModel;
 import kr.mokmin.triage.route.RouterTrainer;
 import kr.mokmin.triage.route.RouterTrainer.Example;
@@ -114,7 +116,8 @@ public final class EvalTriage {
     }
 
     static Result evaluate(List<Example> train, List<Example> test, RouterTrainer.Options options) {
-        FeatureExtractor extractor = new FeatureExtractor(options.features());
+        Featurizer extractor = options.algorithm() == RouterTrainer.Algorithm.CENTROID ? new BaselineFeatures()
+                : new FeatureExtractor(options.features());
         RouterTrainer.Result trained = RouterTrainer.train(train, List.of(), options, extractor);
         RouterModel model = trained.model();
         String[] labels = model.labels();
@@ -164,8 +167,7 @@ public final class EvalTriage {
     static String describe(RouterTrainer.Options options) {
         FeatureExtractor.Config f = options.features();
         return switch (options.algorithm()) {
-            case CENTROID -> "baseline: nearest centroid, cosine over tf-idf character %d-%d-grams"
-                    .formatted(f.minGram(), f.maxGram());
+            case CENTROID -> "baseline: nearest centroid, cosine over tf-idf (raw tf) character 2-3-grams of the whole text";
             case SOFTMAX -> ("softmax regression (AdaGrad, %d epochs) over nori morphemes + character %d-%d-grams, "
                     + "hashed to 2^%d, sublinear tf-idf; temperature from %d-fold out-of-fold predictions")
                     .formatted(options.params().epochs(), f.minGram(), f.maxGram(), f.bits(),
