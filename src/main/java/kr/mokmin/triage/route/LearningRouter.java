@@ -13,7 +13,7 @@ import kr.mokmin.complaint.Taxonomy;
  * ({@link TaxonomyProfiles}), learning online from corrections. Plain Java; persistence is the caller's.
  *
  * <p><b>Blend.</b> For department {@code d} with {@code n} training examples the confidence is
- * {@code (1 − λ) · p_model(d) + λ · p_cold(d)} with {@code λ = max(0.05, 3 / (3 + n))}: a department the model
+ * {@code (1 − λ) · p_model(d) + λ · p_cold(d)} with {@code λ = max(0.05, 1 / (1 + n))}: a department the model
  * has never seen (added to the taxonomy after training, or without examples) keeps its full cold-start
  * confidence and stays reachable, one with many examples is the model's. If the sum exceeds 1 the confidences
  * are scaled down to sum to 1. Without a model, routing is the cold start alone.
@@ -28,7 +28,7 @@ public final class LearningRouter implements DepartmentRouter {
 
     public static final String COLD_START_VERSION = "cold-start";
     static final double MIN_COLD_WEIGHT = 0.05;
-    static final double COLD_PRIOR_EXAMPLES = 3;
+    static final double COLD_PRIOR_EXAMPLES = 1;
 
     /** The model in use: null for cold start; {@code updates} = online corrections learned since activation. */
     private record Active(RouterModel model, int version, int updates) {

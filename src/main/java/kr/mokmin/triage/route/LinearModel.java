@@ -33,12 +33,10 @@ public final class LinearModel {
                          double centroidWeight) {
     }
 
-    public static final Params DEFAULT_PARAMS = new Params(10, 0.5, 1e-6, 2, 0.5, 40);
+    public static final Params DEFAULT_PARAMS = new Params(15, 0.1, 1e-6, 2, 1.0, 160);
 
-    /** Step of an online update (plain SGD: AdaGrad's state is not kept after training). */
-    static final double ONLINE_RATE = 0.5;
-    /** Most steps one correction takes: enough to make the corrected department the top one for that text. */
-    static final int ONLINE_MAX_STEPS = 20;
+    /** Most passive-aggressive steps one correction takes (each opens the margin to one rival class). */
+    static final int ONLINE_MAX_STEPS = 10;
 
     private final String[] labels;
     private final int k;
@@ -260,10 +258,14 @@ public final class LinearModel {
     }
 
     /**
-     * One officer's correction: SGD steps on this example until {@code y} leads by a margin (or a few steps have
-     * been taken). Words not seen before get rows while there is room.
+     * One officer's correction, as a passive-aggressive step: while another class scores within {@code margin}
+     * (logits) of {@code y}, move {@code y}'s and that class's weights along {@code x} just far enough to open the
+     * margin. Changes nothing the example does not touch, and exactly as much as needed, whatever the scale of the
+     * trained weights. Words not seen before get rows (the weight array grows when full).
+     *
+     * @return the steps taken (0: the model already agreed with the correction)
      */
-    public synchronized int learn(SparseVector x, int y) {
+    public synchronized int learn(SparseVector x, int y, double margin) {
         int added = 0;
         for (int i = 0; i < x.index.length; i++) {
             if (rowOf[x.index[i]] < 0) {
@@ -280,38 +282,35 @@ public final class LinearModel {
             }
         }
         float[] w = weights;
-        double[] p = new double[k];
+        double sq = 0;
+        for (float v : x.value) {
+            sq += (double) v * v;
+        }
+        if (sq == 0) {
+            return 0;
+        }
         int steps = 0;
         while (steps < ONLINE_MAX_STEPS) {
-            softmax(logits(x), 1.0, p);
-            if (leadsBy(p, y, 0.2)) {
+            double[] z = logits(x);
+            int rival = -1;
+            for (int c = 0; c < k; c++) {
+                if (c != y && (rival < 0 || z[c] > z[rival])) {
+                    rival = c;
+                }
+            }
+            double gap = rival < 0 ? Double.POSITIVE_INFINITY : z[y] - z[rival];
+            if (gap >= margin) {
                 break;
             }
             steps++;
-            for (int c = 0; c < k; c++) {
-                float g = (float) (ONLINE_RATE * (p[c] - (c == y ? 1 : 0)));
-                if (g == 0f) {
-                    continue;
-                }
-                bias[c] -= g * 0.1f;
-                for (int i = 0; i < x.index.length; i++) {
-                    int r = rowOf[x.index[i]];
-                    if (r >= 0) {
-                        w[r * k + c] -= g * x.value[i];
-                    }
-                }
+            float tau = (float) ((margin - gap) / (2 * sq));
+            for (int i = 0; i < x.index.length; i++) {
+                int at = rowOf[x.index[i]] * k;
+                w[at + y] += tau * x.value[i];
+                w[at + rival] -= tau * x.value[i];
             }
         }
         return steps;
-    }
-
-    private static boolean leadsBy(double[] p, int y, double margin) {
-        for (int c = 0; c < p.length; c++) {
-            if (c != y && p[c] + margin > p[y]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Softmax of {@code z / temperature} into {@code out}. */

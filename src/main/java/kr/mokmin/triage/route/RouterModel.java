@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public final class RouterModel {
 
+    /** Calibrated logit lead a correction gives its department for that text: about 4:1 over the runner-up. */
+    static final double ONLINE_MARGIN = 1.4;
+
     private final FeatureExtractor.Config featureConfig;
     private final Idf idf;
     private final LinearModel linear;
@@ -103,7 +106,8 @@ public final class RouterModel {
         if (y == null) {
             return false;
         }
-        linear.learn(idf.weigh(tf), y);
+        // The margin is in raw logits: after the temperature it is still a lead of ONLINE_MARGIN.
+        linear.learn(idf.weigh(tf), y, ONLINE_MARGIN * temperature);
         synchronized (examplesPerClass) {
             examplesPerClass[y]++;
         }
