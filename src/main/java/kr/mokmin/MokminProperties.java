@@ -142,9 +142,19 @@ public record MokminProperties(
      * @param similar            similar recent complaints shown per complaint
      * @param summaryChars       longest one-line summary in queue views
      * @param duplicateWindow    how far back near-duplicates are looked for
+     * @param routing            department routing: training uploads and retraining
      */
     public record Triage(@DefaultValue("0.5") double autoRouteThreshold, @DefaultValue("3") int departments,
                          @DefaultValue("5") int similar, @DefaultValue("80") int summaryChars,
-                         @DefaultValue("90d") Duration duplicateWindow) {
+                         @DefaultValue("90d") Duration duplicateWindow, @DefaultValue Routing routing) {
+    }
+
+    /**
+     * @param maxTrainingUpload largest body of {@code POST /api/v1/triage/training} (413 above it)
+     * @param calibrationFolds  folds whose held-out predictions calibrate a retrained model's confidences and
+     *                          measure it; 0 skips them (training is then about 3× faster, confidences uncalibrated)
+     */
+    public record Routing(@DefaultValue("50MB") DataSize maxTrainingUpload,
+                          @DefaultValue("3") int calibrationFolds) {
     }
 }

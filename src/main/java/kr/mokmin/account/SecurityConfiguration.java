@@ -56,6 +56,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/open311/**", "/channels/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        // Training the department router: uploads, retraining, model versions and metrics.
+                        .requestMatchers("/api/v1/triage/training", "/api/v1/triage/retrain", "/api/v1/triage/model",
+                                "/api/v1/triage/model/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/lookup").permitAll()
                         // Citizens reach their own attachments with the complaint's citizen token (checked in the controller).
                         .requestMatchers("/api/v1/complaints/*/attachments", "/api/v1/complaints/*/attachments/**").permitAll()

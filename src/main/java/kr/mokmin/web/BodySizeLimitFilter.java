@@ -31,10 +31,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         this.limit = properties.intake().maxBodyBytes().toBytes();
     }
 
+    /** Endpoints that take large bodies and enforce a limit of their own. */
+    private static final java.util.Set<String> OWN_LIMIT = java.util.Set.of("/api/v1/triage/training");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith("multipart/");
+        return type != null && type.toLowerCase().startsWith("multipart/")
+                || OWN_LIMIT.contains(request.getRequestURI());
     }
 
     @Override
