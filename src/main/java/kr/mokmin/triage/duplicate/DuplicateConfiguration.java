@@ -39,7 +39,8 @@ class DuplicateConfiguration {
                 binder.bind(prefix + "max-entries", Integer.class).orElse(defaults.maxEntries()),
                 binder.bind(prefix + "duplicate-threshold", Double.class).orElse(defaults.duplicateThreshold()),
                 binder.bind(prefix + "same-place-threshold", Double.class).orElse(defaults.samePlaceThreshold()),
-                defaults.minSimilarity(), defaults.shingle(), defaults.winnow(), defaults.commonPosting());
+                defaults.minSimilarity(), defaults.shingle(), defaults.winnow(), defaults.commonPosting(),
+                defaults.sketch());
         return new WinnowingDuplicateIndex(settings, summarizer, clock);
     }
 }

@@ -1,7 +1,6 @@
 package kr.mokmin.triage.duplicate;
 
 import java.util.Arrays;
-import java.util.regex.Pattern;
 
 import kr.mokmin.text.KoreanText;
 
@@ -15,12 +14,13 @@ import kr.mokmin.text.KoreanText;
 final class Fingerprints {
 
     /**
-     * Greetings and formulas every complaint may carry; dropped so that two short complaints are not alike because
-     * both say 안녕하세요 and 감사합니다.
+     * Greetings and formulas every complaint may carry, as they read without spaces; dropped so that two short
+     * complaints are not alike because both say 안녕하세요 and 감사합니다. Plain string search: a regex over every
+     * position of a long petition cost more than the rest of the fingerprinting.
      */
-    private static final Pattern FORMULAS = Pattern.compile(
-            "안녕하(?:세요|십니까)|수고\\s?(?:많으)?(?:하십니다|하세요|많으십니다)|고생\\s?많으십니다|감사(?:합니다|드립니다)"
-                    + "|고맙습니다|(?:민원|문의|건의)(?:을|를)?\\s?(?:드립니다|합니다)|※\\s?첨부\\s?파일\\s?:?[^\\n]*");
+    private static final String[] FORMULAS = {"안녕하세요", "안녕하십니까", "수고하십니다", "수고많으십니다", "수고하세요",
+        "고생많으십니다", "감사합니다", "감사드립니다", "고맙습니다", "민원드립니다", "민원을드립니다", "문의드립니다",
+        "건의드립니다", "부탁드립니다", "첨부파일"};
 
     private Fingerprints() {
     }
@@ -74,36 +74,61 @@ final class Fingerprints {
         return Arrays.copyOf(fp, distinct);
     }
 
-    /** How many values two sorted, distinct arrays share. */
-    static int overlap(int[] a, int[] b) {
-        int i = 0;
-        int j = 0;
-        int shared = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                shared++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return shared;
+    /**
+     * The smallest {@code size} fingerprints (a bottom-k sketch, Broder 1997) and how many there were in all. Long
+     * texts keep a fixed number, so memory and query time per complaint are bounded, and two sketches still estimate
+     * the Jaccard of the full sets without bias: among the {@code size} smallest values of their union, the share
+     * held by both.
+     */
+    record Sketch(int[] values, int total) {
+    }
+
+    static Sketch sketch(String title, String body, int k, int w, int size) {
+        int[] all = of(title, body, k, w);
+        return new Sketch(all.length <= size ? all : Arrays.copyOf(all, size), all.length);
     }
 
     /**
-     * Text similarity from the overlap: the mean of Jaccard (how alike the two are as wholes) and containment (how
-     * much of the shorter is in the longer, for partial copies). Containment counts fully only from 8 shared-able
-     * fingerprints on, so that one common phrase does not make a short text "contained" in every long one.
+     * Text similarity of two sketches: the mean of Jaccard (how alike the two are as wholes) and containment (how
+     * much of the smaller is in the larger, for partial copies). Both are counted on the values up to the smaller
+     * of the two sketches' largest values (a complete sketch reaches everything): there both sketches hold every
+     * fingerprint of their text, so the counts are a uniform sample of the full sets. Containment counts fully only
+     * from 8 sampled fingerprints on, so that one shared phrase does not make a short text "contained" in a long
+     * one. Exact when both texts have at most the sketch size of fingerprints.
      */
-    static double similarity(int shared, int sizeA, int sizeB) {
+    static double similarity(Sketch a, Sketch b) {
+        int[] x = a.values();
+        int[] y = b.values();
+        long limitX = x.length < a.total() ? x[x.length - 1] : Long.MAX_VALUE;
+        long limitY = y.length < b.total() ? y[y.length - 1] : Long.MAX_VALUE;
+        long limit = Math.min(limitX, limitY);
+        int i = 0;
+        int j = 0;
+        int inX = 0;
+        int inY = 0;
+        int shared = 0;
+        while (i < x.length && x[i] <= limit || j < y.length && y[j] <= limit) {
+            boolean takeX = i < x.length && x[i] <= limit;
+            boolean takeY = j < y.length && y[j] <= limit;
+            if (takeX && takeY && x[i] == y[j]) {
+                shared++;
+                inX++;
+                inY++;
+                i++;
+                j++;
+            } else if (takeX && (!takeY || x[i] < y[j])) {
+                inX++;
+                i++;
+            } else {
+                inY++;
+                j++;
+            }
+        }
         if (shared == 0) {
             return 0;
         }
-        double jaccard = (double) shared / (sizeA + sizeB - shared);
-        int smaller = Math.min(sizeA, sizeB);
+        double jaccard = (double) shared / (inX + inY - shared);
+        int smaller = Math.min(inX, inY);
         double containment = (double) shared / smaller * Math.min(1.0, smaller / 8.0);
         return (jaccard + Math.max(jaccard, containment)) / 2;
     }
@@ -111,12 +136,16 @@ final class Fingerprints {
     /** Lower-case letters and digits only: spacing, punctuation, line breaks and masks (*) do not matter. */
     static String letters(String title, String body) {
         String text = KoreanText.normalize((title == null ? "" : title) + "\n" + (body == null ? "" : body));
-        text = FORMULAS.matcher(text).replaceAll("");
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isLetterOrDigit(c)) {
                 out.append(Character.toLowerCase(c));
+            }
+        }
+        for (String formula : FORMULAS) {
+            for (int at = out.indexOf(formula); at >= 0; at = out.indexOf(formula, at)) {
+                out.delete(at, at + formula.length());
             }
         }
         return out.toString();

@@ -18,7 +18,8 @@ import kr.mokmin.triage.facts.Summarizer;
 /**
  * The duplicate index in memory: recent complaints' winnowed fingerprints ({@link Fingerprints}) in a posting table,
  * their specific place keys in a second one. {@link #similar} looks up the query's fingerprints and places, scores
- * the candidates by the exact overlap of the fingerprint sets, and calls a candidate a duplicate when the text
+ * the candidates by their fingerprint sketches (the 64 smallest fingerprints of each, an unbiased estimate of the
+ * overlap of the full sets), and calls a candidate a duplicate when the text
  * similarity reaches {@link Settings#duplicateThreshold()}, or the lower {@link Settings#samePlaceThreshold()} when
  * both name the same address or landmark. {@link #add} links a complaint to the duplicates it finds, so
  * {@link #groups()} is the connected components of those links. Complaints older than the window are evicted;
@@ -40,16 +41,17 @@ public final class WinnowingDuplicateIndex implements DuplicateIndex {
      * @param winnow              k-grams per winnowing window
      * @param commonPosting       a fingerprint held by more complaints than this (a stock phrase) finds only its newest
      *                            holders as candidates
+     * @param sketch              fingerprints kept per complaint (the smallest): bounds memory and query time
      */
     public record Settings(Duration window, int maxEntries, double duplicateThreshold, double samePlaceThreshold,
-                           double minSimilarity, int shingle, int winnow, int commonPosting) {
+                           double minSimilarity, int shingle, int winnow, int commonPosting, int sketch) {
 
         public Settings {
             if (window == null || window.isNegative() || window.isZero()) {
                 throw new IllegalArgumentException("window must be positive");
             }
-            if (maxEntries < 1 || shingle < 1 || winnow < 1 || commonPosting < 1) {
-                throw new IllegalArgumentException("maxEntries, shingle, winnow and commonPosting must be positive");
+            if (maxEntries < 1 || shingle < 1 || winnow < 1 || commonPosting < 1 || sketch < 1) {
+                throw new IllegalArgumentException("maxEntries, shingle, winnow, commonPosting and sketch must be positive");
             }
             if (samePlaceThreshold > duplicateThreshold) {
                 throw new IllegalArgumentException("samePlaceThreshold must not exceed duplicateThreshold");
@@ -58,34 +60,34 @@ public final class WinnowingDuplicateIndex implements DuplicateIndex {
 
         /** Calibrated on the complaint sets: docs/triage-duplicates.md. */
         public static Settings defaults() {
-            return new Settings(Duration.ofDays(90), 200_000, 0.50, 0.35, 0.15, 4, 12, 200);
+            return new Settings(Duration.ofDays(90), 200_000, 0.50, 0.35, 0.15, 4, 12, 32, 64);
         }
 
         public Settings withWindow(Duration newWindow) {
             return new Settings(newWindow, maxEntries, duplicateThreshold, samePlaceThreshold, minSimilarity, shingle,
-                    winnow, commonPosting);
+                    winnow, commonPosting, sketch);
         }
 
         public Settings withThresholds(double duplicate, double samePlace) {
             return new Settings(window, maxEntries, duplicate, samePlace, minSimilarity, shingle, winnow,
-                    commonPosting);
+                    commonPosting, sketch);
         }
 
         public Settings withMaxEntries(int max) {
             return new Settings(window, max, duplicateThreshold, samePlaceThreshold, minSimilarity, shingle, winnow,
-                    commonPosting);
+                    commonPosting, sketch);
         }
 
         public Settings withShingles(int k, int w) {
             return new Settings(window, maxEntries, duplicateThreshold, samePlaceThreshold, minSimilarity, k, w,
-                    commonPosting);
+                    commonPosting, sketch);
         }
     }
 
-    /** At most this many complaints at one place are looked at for a query (a busy 역 has hundreds). */
-    private static final int PLACE_CANDIDATES = 200;
+    /** The newest complaints at one place that get the same-place rule (a busy 역 or 구청 has hundreds). */
+    private static final int PLACE_CANDIDATES = 32;
     private static final int LABEL_CHARS = 60;
-    /** Fingerprint candidates that get an exact overlap, those sharing the most rare fingerprints with the query. */
+    /** Fingerprint candidates that get scored: those sharing the most rare fingerprints with the query. */
     private static final int VERIFY = 64;
     /** Newest holders of a common fingerprint that become candidates. */
     private static final int COMMON_SAMPLE = 16;
@@ -119,19 +121,19 @@ public final class WinnowingDuplicateIndex implements DuplicateIndex {
         final int slot;
         final long serial;
         final long receivedAt;
-        final int[] fingerprints;
+        final Fingerprints.Sketch sketch;
         final String[] places;
         final String label;
         final List<Entry> links = new ArrayList<>(0);
         boolean live = true;
 
-        Entry(String receiptNo, int slot, long serial, long receivedAt, int[] fingerprints, String[] places,
+        Entry(String receiptNo, int slot, long serial, long receivedAt, Fingerprints.Sketch sketch, String[] places,
               String label) {
             this.receiptNo = receiptNo;
             this.slot = slot;
             this.serial = serial;
             this.receivedAt = receivedAt;
-            this.fingerprints = fingerprints;
+            this.sketch = sketch;
             this.places = places;
             this.label = label;
         }
@@ -139,8 +141,8 @@ public final class WinnowingDuplicateIndex implements DuplicateIndex {
 
     @Override
     public void add(RecentComplaint complaint) {
-        int[] fp = Fingerprints.of(complaint.maskedTitle(), complaint.maskedBody(), settings.shingle(),
-                settings.winnow());
+        Fingerprints.Sketch fp = Fingerprints.sketch(complaint.maskedTitle(), complaint.maskedBody(),
+                settings.shingle(), settings.winnow(), settings.sketch());
         String[] places = specificPlaces(complaint.placeKeys());
         String label = summarizer.summarize(complaint.maskedTitle(), complaint.maskedBody(), LABEL_CHARS);
         long receivedAt = complaint.receivedAt() == null ? clock.millis() : complaint.receivedAt().toEpochMilli();
@@ -164,7 +166,7 @@ public final class WinnowingDuplicateIndex implements DuplicateIndex {
             }
             slots[entry.slot] = entry;
             byReceipt.put(entry.receiptNo, entry);
-            for (int f : fp) {
+            for (int f : fp.values()) {
                 fingerprints.add(f, entry.slot);
             }
             for (String place : places) {
@@ -203,7 +205,8 @@ public final class WinnowingDuplicateIndex implements DuplicateIndex {
         if (k <= 0) {
             return List.of();
         }
-        int[] fp = Fingerprints.of(maskedTitle, maskedBody, settings.shingle(), settings.winnow());
+        Fingerprints.Sketch fp = Fingerprints.sketch(maskedTitle, maskedBody, settings.shingle(), settings.winnow(),
+                settings.sketch());
         String[] places = specificPlaces(placeKeys);
         lock.readLock().lock();
         try {
@@ -294,9 +297,10 @@ public final class WinnowingDuplicateIndex implements DuplicateIndex {
     /**
      * Candidates from shared fingerprints (stock phrases excluded) and shared places, best first. Fingerprint
      * candidates are counted per slot in scratch arrays; only the {@link #VERIFY} with the most shared rare
-     * fingerprints get the exact overlap (a candidate sharing few of them cannot reach a useful similarity).
+     * fingerprints are scored (a candidate sharing few of them cannot reach a useful similarity).
      */
-    private List<Scored> score(int[] fp, String[] places, long now) {
+    private List<Scored> score(Fingerprints.Sketch sketch, String[] places, long now) {
+        int[] fp = sketch.values();
         long oldest = now - settings.window().toMillis();
         Scratch s = scratch.get();
         s.ensure(slots.length, fp.length);
@@ -327,15 +331,7 @@ public final class WinnowingDuplicateIndex implements DuplicateIndex {
             }
             Arrays.fill(s.histogram, 0, fp.length + 1, 0);
         }
-        Set<Entry> candidates = new HashSet<>();
-        for (int i = 0; i < s.touchedCount; i++) {
-            int slot = s.touched[i];
-            if (s.counts[slot] >= minCount) {
-                candidates.add(slots[slot]);
-            }
-            s.counts[slot] = 0;
-        }
-        s.touchedCount = 0;
+        // complaints at the same place (the newest few) get scored whenever they share any fingerprint
         Set<Entry> atPlace = new HashSet<>();
         for (String place : places) {
             List<Entry> here = byPlace.get(place);
@@ -345,14 +341,21 @@ public final class WinnowingDuplicateIndex implements DuplicateIndex {
                 }
             }
         }
-        candidates.addAll(atPlace);
+        Set<Entry> candidates = new HashSet<>();
+        for (int i = 0; i < s.touchedCount; i++) {
+            int slot = s.touched[i];
+            if (s.counts[slot] >= minCount || atPlace.contains(slots[slot])) {
+                candidates.add(slots[slot]);
+            }
+            s.counts[slot] = 0;
+        }
+        s.touchedCount = 0;
         List<Scored> out = new ArrayList<>();
         for (Entry e : candidates) {
             if (e.receivedAt < oldest) {
                 continue;
             }
-            double similarity = Fingerprints.similarity(Fingerprints.overlap(fp, e.fingerprints), fp.length,
-                    e.fingerprints.length);
+            double similarity = Fingerprints.similarity(sketch, e.sketch);
             boolean samePlace = atPlace.contains(e);
             if (similarity < settings.minSimilarity() && !(samePlace && similarity > 0)) {
                 continue;
@@ -416,7 +419,7 @@ public final class WinnowingDuplicateIndex implements DuplicateIndex {
     private void removeEntry(Entry entry) {
         entry.live = false;
         byReceipt.remove(entry.receiptNo);
-        for (int f : entry.fingerprints) {
+        for (int f : entry.sketch.values()) {
             fingerprints.remove(f, entry.slot);
         }
         for (String place : entry.places) {
@@ -468,6 +471,27 @@ public final class WinnowingDuplicateIndex implements DuplicateIndex {
         lock.readLock().lock();
         try {
             return fingerprints.bytes();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Heap the index holds, estimated from its structures (posting arrays at their capacity; per entry its sketch,
+     * label and receipt number, the entry, map and queue objects at 64-bit compressed-oops sizes).
+     */
+    long estimatedBytes() {
+        lock.readLock().lock();
+        try {
+            long bytes = fingerprints.bytes() + 8L * slots.length;
+            for (Entry e : byReceipt.values()) {
+                bytes += 16 + 4L * e.sketch.values().length + 16; // the sketch's array and record
+                bytes += 40 + 2L * e.label.length() + 40 + 2L * e.receiptNo.length(); // the two strings
+                bytes += 56 + 40 + 8L * e.links.size(); // the entry and its link list
+                bytes += 48 + 8; // its node in byReceipt and slot in the age queue
+                bytes += 24L * e.places.length; // place-list slots (the key strings are shared)
+            }
+            return bytes;
         } finally {
             lock.readLock().unlock();
         }
