@@ -10,7 +10,7 @@ CREATE TABLE complaint_triage (
     type_confidence   DOUBLE PRECISION,
     departments       VARCHAR(4000) NOT NULL,
     facts             VARCHAR(20000) NOT NULL,
-    similar           VARCHAR(4000) NOT NULL,
+    similar_complaints VARCHAR(4000) NOT NULL,
     summary           VARCHAR(400),
     model_version     VARCHAR(64)   NOT NULL,
     routed_department VARCHAR(64),

@@ -1,16 +1,25 @@
 package kr.mokmin.triage;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import kr.mokmin.account.Actor;
+import kr.mokmin.account.CurrentActor;
 import kr.mokmin.common.MokminException;
+import kr.mokmin.common.ProblemKind;
+import kr.mokmin.complaint.Complaint;
+import kr.mokmin.complaint.ComplaintService;
 import kr.mokmin.complaint.IntakeValidator;
+import kr.mokmin.triage.duplicate.DuplicateIndex;
 import kr.mokmin.triage.duplicate.SimilarComplaint;
 
 /**
@@ -25,9 +34,42 @@ public class TriageController {
     static final int MAX_TEXT = IntakeValidator.MAX_TITLE + IntakeValidator.MAX_BODY + 2;
 
     private final TriageService triage;
+    private final TriageRepository stored;
+    private final ComplaintService complaints;
+    private final DuplicateIndex duplicates;
 
-    public TriageController(TriageService triage) {
+    public TriageController(TriageService triage, TriageRepository stored, ComplaintService complaints,
+                            DuplicateIndex duplicates) {
         this.triage = triage;
+        this.stored = stored;
+        this.complaints = complaints;
+        this.duplicates = duplicates;
+    }
+
+    @Schema(description = "빈발·중복 민원 묶음: 한 번에 답할 수 있는 거의 같은 민원들")
+    public record Group(@Schema(description = "대표 민원의 요약") String label, List<String> receiptNos) {
+    }
+
+    @GetMapping("/api/v1/triage/groups")
+    @Operation(summary = "최근 민원 중 거의 같은 민원의 묶음 (큰 묶음부터; 볼 수 있는 민원만)")
+    public List<Group> groups() {
+        Actor actor = CurrentActor.get();
+        List<Group> visible = new ArrayList<>();
+        for (DuplicateIndex.ComplaintGroup g : duplicates.groups()) {
+            List<String> mine = g.receiptNos().stream().filter(no -> isVisible(no, actor)).toList();
+            if (mine.size() >= 2) {
+                visible.add(new Group(g.label(), mine));
+            }
+        }
+        return visible;
+    }
+
+    private boolean isVisible(String receiptNo, Actor actor) {
+        try {
+            return complaints.isVisible(complaints.find(receiptNo), actor);
+        } catch (MokminException gone) {
+            return false; // deleted or never committed
+        }
     }
 
     @Schema(description = "분류할 글")
@@ -74,6 +116,14 @@ public class TriageController {
             throw MokminException.invalid("제목과 내용은 합쳐 " + MAX_TEXT + "자 이하여야 합니다.");
         }
         return response(triage.triage(title, request.text(), blankToNull(request.serviceCode())));
+    }
+
+    @GetMapping("/api/v1/complaints/{receiptNo}/triage")
+    @Operation(summary = "접수 때 저장된 민원의 분류 결과 (가린 글 기준)")
+    public TriageResponse stored(@PathVariable String receiptNo) {
+        Complaint complaint = complaints.requireVisibleComplaint(receiptNo, CurrentActor.get());
+        return response(stored.find(complaint.id()).orElseThrow(() -> new MokminException(ProblemKind.NOT_FOUND,
+                "이 민원에는 저장된 분류 결과가 없습니다: " + receiptNo)));
     }
 
     static TriageResponse response(TriageResult r) {

@@ -18,6 +18,7 @@ import kr.mokmin.complaint.IntakeTriage;
 import kr.mokmin.complaint.NewComplaint;
 import kr.mokmin.triage.duplicate.DuplicateIndex;
 import kr.mokmin.triage.duplicate.RecentComplaint;
+import kr.mokmin.triage.facts.PlaceKeys;
 import kr.mokmin.triage.route.DepartmentRouter;
 
 /**
@@ -80,7 +81,7 @@ public class TriageIntake implements IntakeTriage {
         @Override
         public void accepted(Complaint saved) {
             duplicates.add(new RecentComplaint(saved.receiptNo(), result.maskedTitle(), result.maskedBody(),
-                    TriageService.placeKeys(result.facts()), saved.departmentCode(), saved.receivedAt()));
+                    PlaceKeys.of(result.facts()), saved.departmentCode(), saved.receivedAt()));
         }
     }
 
@@ -101,7 +102,7 @@ public class TriageIntake implements IntakeTriage {
         repository.forEachSince(since, stored -> {
             TriageResult r = stored.result();
             duplicates.add(new RecentComplaint(stored.receiptNo(), r.maskedTitle(), r.maskedBody(),
-                    TriageService.placeKeys(r.facts()), stored.departmentCode(), stored.receivedAt()));
+                    PlaceKeys.of(r.facts()), stored.departmentCode(), stored.receivedAt()));
             count[0]++;
         });
         return count[0];

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -44,7 +47,7 @@ public class TriageRepository {
     public void insert(long complaintId, TriageResult r, Instant at) {
         jdbc.sql("""
                 INSERT INTO complaint_triage (complaint_id, masked_text, title_length, pii, suggested_type,
-                    type_confidence, departments, facts, similar, summary, model_version, routed_department, micros,
+                    type_confidence, departments, facts, similar_complaints, summary, model_version, routed_department, micros,
                     created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(complaintId, r.maskedText(), r.titleLength(), json.writeValueAsString(r.pii()),
@@ -58,12 +61,26 @@ public class TriageRepository {
 
     public Optional<TriageResult> find(long complaintId) {
         return jdbc.sql("""
-                SELECT masked_text, title_length, pii, suggested_type, type_confidence, departments, facts, similar,
+                SELECT masked_text, title_length, pii, suggested_type, type_confidence, departments, facts, similar_complaints,
                        summary, model_version, routed_department, micros
                 FROM complaint_triage WHERE complaint_id = ?""")
                 .param(complaintId)
                 .query(this::mapRow)
                 .optional();
+    }
+
+    /** The one-line summaries of these complaints (queue views), by complaint id; complaints without one are absent. */
+    public Map<Long, String> summaries(Collection<Long> complaintIds) {
+        if (complaintIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> out = new HashMap<>();
+        jdbc.sql("SELECT complaint_id, summary FROM complaint_triage WHERE complaint_id IN (:ids)")
+                .param("ids", complaintIds)
+                .query((ResultSet rs) -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
     }
 
     /** A stored triage with the complaint it belongs to, for rebuilding the duplicate index. */
@@ -74,7 +91,7 @@ public class TriageRepository {
     public void forEachSince(Instant since, Consumer<Stored> action) {
         jdbc.sql("""
                 SELECT t.masked_text, t.title_length, t.pii, t.suggested_type, t.type_confidence, t.departments,
-                       t.facts, t.similar, t.summary, t.model_version, t.routed_department, t.micros,
+                       t.facts, t.similar_complaints, t.summary, t.model_version, t.routed_department, t.micros,
                        c.receipt_no, c.department_code, c.received_at
                 FROM complaint_triage t JOIN complaint c ON c.id = t.complaint_id
                 WHERE c.received_at >= ? ORDER BY c.received_at""")

@@ -1,7 +1,6 @@
 package kr.mokmin.triage;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -15,6 +14,7 @@ import kr.mokmin.triage.duplicate.SimilarComplaint;
 import kr.mokmin.triage.facts.Fact;
 import kr.mokmin.triage.facts.FactExtractor;
 import kr.mokmin.triage.facts.FactType;
+import kr.mokmin.triage.facts.PlaceKeys;
 import kr.mokmin.triage.facts.Summarizer;
 import kr.mokmin.triage.pii.MaskedText;
 import kr.mokmin.triage.pii.PiiMasker;
@@ -30,8 +30,6 @@ import kr.mokmin.triage.route.Prediction;
  */
 public final class TriageService {
 
-    private static final Set<FactType> PLACES =
-            Set.of(FactType.ROAD_ADDRESS, FactType.LOT_ADDRESS, FactType.DONG, FactType.LANDMARK);
 
     /** Facts that are personal information by their type. */
     private static final Set<FactType> PERSONAL_FACTS = Set.of(FactType.PHONE_NUMBER, FactType.VEHICLE_PLATE);
@@ -114,27 +112,17 @@ public final class TriageService {
 
         List<Fact> found = maskedFacts(facts.extract(text), maskedText, masked.spans());
         List<SimilarComplaint> similar = settings.similar() == 0 ? List.of()
-                : duplicates.similar(maskedTitle, maskedBody, placeKeys(found), settings.similar());
+                : duplicates.similar(maskedTitle, maskedBody, PlaceKeys.of(found), settings.similar());
         String summary = summarizer.summarize(maskedTitle, maskedBody, settings.summaryChars());
         long micros = (System.nanoTime() - started) / 1000;
         return new TriageResult(maskedText, titleLength, masked.spans(), type, departments, found, similar,
                 summary, modelVersion, routed, micros);
     }
 
-    /** Place keys of the facts, for "same place" matching of duplicates. */
-    public static Set<String> placeKeys(List<Fact> facts) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Fact f : facts) {
-            if (PLACES.contains(f.type()) && f.normalized() != null && !f.normalized().isBlank()) {
-                keys.add(f.normalized());
-            }
-        }
-        return keys;
-    }
-
     /**
      * Facts as the masked text shows them: a fact that overlaps personal information (a phone number, a plate,
-     * a detailed address) carries the masked characters, in its text and its normalised form alike.
+     * a detailed address) carries the masked characters in its text, and its normalised form has its digits
+     * masked (a place key stays a key, "road:시청로 **", so duplicates still match on the street).
      */
     static List<Fact> maskedFacts(List<Fact> facts, String maskedText, List<PiiSpan> pii) {
         List<Fact> out = new ArrayList<>(facts.size());
@@ -149,7 +137,12 @@ public final class TriageService {
                 shown = maskDigits(shown, f.type() == FactType.PHONE_NUMBER ? 4 : 0);
                 personal = true;
             }
-            out.add(new Fact(f.type(), shown, f.start(), f.end(), personal ? shown : f.normalized()));
+            if (personal && PERSONAL_FACTS.contains(f.type())) {
+                out.add(new Fact(f.type(), shown, f.start(), f.end(), shown));
+                continue;
+            }
+            String normalized = f.normalized() == null ? null : personal ? maskDigits(f.normalized(), 0) : f.normalized();
+            out.add(new Fact(f.type(), shown, f.start(), f.end(), normalized));
         }
         return out;
     }

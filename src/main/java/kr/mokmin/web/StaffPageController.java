@@ -111,7 +111,7 @@ public class StaffPageController {
     }
 
     /** A queue row: the list item plus whether it is due within the due-soon horizon (and not yet overdue). */
-    public record Row(ComplaintViews.ListItem item, boolean dueSoon) {
+    public record Row(ComplaintViews.ListItem item, boolean dueSoon, String summary) {
     }
 
     public record Tab(String label, String url, boolean current) {
@@ -139,8 +139,10 @@ public class StaffPageController {
         var result = complaints.list(new ComplaintQuery(department, statuses, filter.dueSoon() ? soon : null,
                 filter.overdue() ? Boolean.TRUE : null, filter.q(), PAGE_SIZE, (pageNo - 1) * PAGE_SIZE), actor);
         var mapper = new ComplaintViews.Mapper(zone, tax, now);
+        Map<Long, String> summaries = triage.summaries(result.items().stream().map(Complaint::id).toList());
         List<Row> rows = result.items().stream()
-                .map(c -> new Row(mapper.item(c), c.status().isOpen() && !c.isOverdue(now) && c.dueAt().isBefore(soon)))
+                .map(c -> new Row(mapper.item(c), c.status().isOpen() && !c.isOverdue(now) && c.dueAt().isBefore(soon),
+                        summaries.get(c.id())))
                 .toList();
         int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
 

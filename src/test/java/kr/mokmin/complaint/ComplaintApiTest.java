@@ -45,14 +45,15 @@ class ComplaintApiTest extends IntegrationTest {
         String receiptNo = body.get("receiptNo").asString();
         assertThat(receiptNo).matches("\\d{4}-\\d{6}");
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/complaints/" + receiptNo);
-        assertThat(body.get("status").asString()).isEqualTo("RECEIVED");
+        // triage routed it at intake to the chosen service's department
+        assertThat(body.get("status").asString()).isEqualTo("TRIAGED");
         assertThat(body.get("dueAt").asString()).endsWith("+09:00");
         assertThat(body.get("citizenToken").asString()).hasSize(32);
 
         var status = Http.postJson(url("/api/v1/complaints/lookup"),
                 Http.json(Map.of("receiptNo", receiptNo, "phone", "01022223333")), null);
         assertThat(status.status()).isEqualTo(200);
-        assertThat(status.json().get("statusLabel").asString()).isEqualTo("접수");
+        assertThat(status.json().get("statusLabel").asString()).isEqualTo("분류");
         assertThat(status.json().get("dueAt").asString()).isEqualTo(body.get("dueAt").asString());
         assertThat(status.body()).doesNotContain("010-2222-3333", "hong@example.kr", "홍길동");
 
@@ -85,7 +86,10 @@ class ComplaintApiTest extends IntegrationTest {
 
     @Test
     void transitionsOverHttpAndIllegalOnesAreProblems() {
-        String no = create(VALID).json().get("receiptNo").asString();
+        // no service and nothing to route by: it waits in the routing queue without a department
+        var unrouted = create("{\"title\": \"문의\", \"body\": \"확인 부탁드립니다.\"}");
+        assertThat(unrouted.json().get("status").asString()).isEqualTo("RECEIVED");
+        String no = unrouted.json().get("receiptNo").asString();
         String path = "/api/v1/complaints/" + no + "/transitions";
         var illegal = Http.postJson(url(path), "{\"to\": \"CLOSED\"}", ADMIN_TOKEN);
         assertThat(illegal.status()).isEqualTo(409);

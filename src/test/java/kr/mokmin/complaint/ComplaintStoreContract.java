@@ -2,6 +2,7 @@ package kr.mokmin.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,8 @@ import kr.mokmin.calendar.HolidayService;
 import kr.mokmin.common.MokminException;
 import kr.mokmin.common.ProblemKind;
 import kr.mokmin.support.MutableClock;
+import kr.mokmin.triage.TriageRepository;
+import kr.mokmin.triage.TriageResult;
 
 /**
  * The complaint store's behaviour, run against each real database (embedded H2 and PostgreSQL) by subclasses.
@@ -72,6 +75,8 @@ abstract class ComplaintStoreContract {
     TransactionTemplate tx;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    TriageRepository triage;
     @Autowired
     HolidayService holidays;
 
@@ -202,24 +207,34 @@ abstract class ComplaintStoreContract {
 
     @Test
     void intakeStoresEverythingWithHistoryAndAudit() {
-        var result = service.submit(new NewComplaint("  불법 주차 신고 ", "소화전 앞에 차량이 계속 주차되어 있습니다.",
+        var result = service.submit(new NewComplaint("  불법 주차 신고 ",
+                        "소화전 앞에 차량이 계속 주차되어 있습니다. 연락은 010-9876-5432로 주세요.",
                         Channel.WEB, new Complaint.Contact("김민원", "010 9876 5432", "minwon@example.kr"),
                         new Complaint.Location("경기도 파주시 금빛로 1", null, null), "ILLEGAL_PARKING"),
                 null, Actor.CITIZEN);
         Complaint c = repository.findByReceiptNo(result.complaint().receiptNo()).orElseThrow();
         assertThat(c.title()).isEqualTo("불법 주차 신고");
         assertThat(c.channel()).isEqualTo(Channel.WEB);
-        assertThat(c.status()).isEqualTo(ComplaintStatus.RECEIVED);
+        // triage routed it in the same transaction: the chosen service names the department; the type stays
+        // for an officer to set (it moves the due date)
+        assertThat(c.status()).isEqualTo(ComplaintStatus.TRIAGED);
         assertThat(c.type()).isNull();
-        assertThat(c.departmentCode()).isNull();
+        assertThat(c.departmentCode()).isEqualTo("TRAFFIC_ADMIN");
         assertThat(c.contact().phone()).isEqualTo("010 9876 5432");
         assertThat(c.receivedAt()).isEqualTo(START);
         assertThat(c.dueAt()).isAfter(START);
-        assertThat(repository.history(c.id())).singleElement()
-                .satisfies(h -> assertThat(h.to()).isEqualTo(ComplaintStatus.RECEIVED));
+        assertThat(repository.history(c.id())).extracting(StatusChange::to, StatusChange::actor)
+                .containsExactly(tuple(ComplaintStatus.RECEIVED, "citizen"),
+                        tuple(ComplaintStatus.TRIAGED, ComplaintService.TRIAGE_ACTOR));
         assertThat(audit.forEntity("complaint", c.receiptNo())).extracting(e -> e.action())
                 .containsExactly("complaint.received");
         assertThat(audit.forEntity("complaint", c.receiptNo()).getFirst().detail()).doesNotContain("010");
+        TriageResult triaged = triage.find(c.id()).orElseThrow();
+        assertThat(triaged.maskedText()).startsWith("불법 주차 신고\n\n").contains("010-****-5432")
+                .doesNotContain("9876");
+        assertThat(triaged.routedDepartment()).isEqualTo("TRAFFIC_ADMIN");
+        assertThat(triaged.departments().getFirst().source()).isEqualTo("service");
+        assertThat(triaged.type().type()).isEqualTo(ComplaintType.GRIEVANCE);
     }
 
     @Test

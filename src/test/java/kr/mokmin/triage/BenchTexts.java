@@ -24,12 +24,18 @@ public final class BenchTexts {
 
     /** [title, body] pairs. */
     public static List<String[]> load(String dataDir) {
+        return load(dataDir, "");
+    }
+
+    /** [title, body] pairs of the sets whose file name contains {@code set} ("" = all). */
+    public static List<String[]> load(String dataDir, String set) {
         Path dir = Path.of(dataDir, "complaints");
         List<String[]> texts = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             JsonMapper json = JsonMapper.builder().build();
             try (var files = Files.list(dir)) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".jsonl")
+                        && p.getFileName().toString().contains(set)).sorted().toList()) {
                     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                             if (!line.isBlank()) {

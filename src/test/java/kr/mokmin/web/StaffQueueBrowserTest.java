@@ -73,14 +73,19 @@ class StaffQueueBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
         assertThat(driver.getCurrentUrl()).contains("/staff");
         WebElement row = driver.findElement(By.xpath("//table[@id='queue']//tr[td/a[text()='" + receiptNo + "']]"));
-        assertThat(row.getText()).contains("교하동 가로등이 꺼져 있습니다", "접수", "미배정");
+        // Triage routed it at intake: the citizen chose 가로등 고장, whose department is 도로관리과.
+        assertThat(row.getText()).contains("교하동 가로등이 꺼져 있습니다", "분류", "도로관리과");
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
 
-        // It opens the complaint and assigns it; the service's default department is suggested.
+        // It opens the complaint: the AI triage is shown as a suggestion, then the admin confirms the department.
         row.findElement(By.linkText(receiptNo)).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("complaint-body")));
-        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("접수");
+        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("분류");
         assertThat(driver.getPageSource()).contains("010-3456-7890");
+        assertThat(driver.findElement(By.id("triage-departments")).getText()).startsWith("도로관리과")
+                .contains("신청 민원 종류");
+        assertThat(driver.findElement(By.id("triage-summary")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("triage-type")).getText()).isNotBlank();
         WebElement form = driver.findElement(By.id("transition-ASSIGNED"));
         form.findElement(By.xpath("./preceding-sibling::summary")).click();
         Select department = new Select(wait.until(ExpectedConditions.elementToBeClickable(
@@ -94,7 +99,8 @@ class StaffQueueBrowserTest extends IntegrationTest {
         assertThat(driver.findElement(By.id("department")).getText()).isEqualTo("도로관리과");
         assertThat(driver.findElement(By.cssSelector(".alert.info")).getText())
                 .contains(receiptNo, "배정 상태로 변경했습니다", "도로관리과");
-        assertThat(driver.findElement(By.id("history")).getText()).contains("접수 → 배정", "admin", "가로등 담당에게 배정");
+        assertThat(driver.findElement(By.id("history")).getText()).contains("접수 → 분류", "mokmin-triage", "분류 → 배정", "admin",
+                "가로등 담당에게 배정");
         assertThat(complaints.find(receiptNo).status()).isEqualTo(ComplaintStatus.ASSIGNED);
         assertThat(complaints.find(receiptNo).departmentCode()).isEqualTo("ROAD_MANAGEMENT");
     }

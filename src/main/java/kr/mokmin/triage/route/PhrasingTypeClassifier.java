@@ -12,16 +12,14 @@ import kr.mokmin.text.KoreanText;
  * spacing varies between writers; the title counts twice. Confidence is the winning type's share of the
  * evidence plus a fixed amount of doubt, with a prior on 기타: a text with one weak cue stays uncertain, and a text
  * with no cue at all is 기타 at 0.5. Cheap: a few hundred
- * {@code indexOf} calls over the body's first {@value #HEAD_CHARS} and last {@value #TAIL_CHARS} characters (where
- * Korean letters state their purpose: 문의드립니다 up front, 해 주세요 at the end).
+ * {@code indexOf} calls over at most {@value #MAX_CHARS} characters.
  *
  * <p>Following the taxonomy's services (불법 주정차 신고, 가로등 고장 신고 are GRIEVANCE), reports of everyday
  * problems count as 고충, not as 기타 as 시행령 제2조 would have it for mere notices.
  */
 public final class PhrasingTypeClassifier implements ComplaintTypeClassifier {
 
-    static final int HEAD_CHARS = 500;
-    static final int TAIL_CHARS = 300;
+    static final int MAX_CHARS = 1500;
     /** Evidence 기타 starts with: below it, nothing else wins. */
     static final double OTHER_PRIOR = 1.0;
     /** Evidence for "cannot tell" in the denominator, so that no confidence reaches 1 on a few cues. */
@@ -72,8 +70,8 @@ public final class PhrasingTypeClassifier implements ComplaintTypeClassifier {
     public TypePrediction classify(String maskedTitle, String maskedBody) {
         String title = KoreanText.withoutSpaces(maskedTitle == null ? "" : maskedTitle);
         String body = KoreanText.withoutSpaces(maskedBody == null ? "" : maskedBody);
-        if (body.length() > HEAD_CHARS + TAIL_CHARS) {
-            body = body.substring(0, HEAD_CHARS) + "\n" + body.substring(body.length() - TAIL_CHARS);
+        if (body.length() > MAX_CHARS) {
+            body = body.substring(0, MAX_CHARS);
         }
         double[] score = new double[ComplaintType.values().length];
         score[ComplaintType.INQUIRY.ordinal()] = evidence(INQUIRY, title, body);

@@ -319,7 +319,8 @@ class Open311ApiTest extends IntegrationTest {
         JsonNode req = list.get(0);
         assertThat(req.get("service_request_id").asString()).isEqualTo(id);
         assertThat(req.get("status").asString()).isEqualTo("open");
-        assertThat(req.get("status_notes").asString()).isEqualTo("접수: 민원이 접수되었습니다.");
+        // triage routed it at intake to the chosen service's department
+        assertThat(req.get("status_notes").asString()).isEqualTo("분류: 민원이 분류되었습니다. 담당 부서 배정을 기다리고 있습니다.");
         assertThat(req.get("service_name").asString()).isEqualTo("불법 주정차 신고");
         assertThat(req.get("service_code").asString()).isEqualTo("ILLEGAL_PARKING");
         assertThat(req.get("description").asString()).isEqualTo("소화전 앞에 차량이 장시간 주차되어 있습니다. " + marker);
