@@ -141,12 +141,25 @@ public record MokminProperties(
      * @param departments        department suggestions kept per complaint
      * @param similar            similar recent complaints shown per complaint
      * @param summaryChars       longest one-line summary in queue views
-     * @param duplicateWindow    how far back near-duplicates are looked for
+     * @param duplicates         the near-duplicate index
      * @param routing            department routing: training uploads and retraining
      */
     public record Triage(@DefaultValue("0.5") double autoRouteThreshold, @DefaultValue("3") int departments,
                          @DefaultValue("5") int similar, @DefaultValue("80") int summaryChars,
-                         @DefaultValue("90d") Duration duplicateWindow, @DefaultValue Routing routing) {
+                         @DefaultValue Duplicates duplicates, @DefaultValue Routing routing) {
+    }
+
+    /**
+     * Defaults are the calibrated ones of {@code WinnowingDuplicateIndex.Settings.defaults()} (docs/triage-duplicates.md).
+     *
+     * @param window             how far back near-duplicates are looked for (memory only; refilled after a restart)
+     * @param maxEntries         most complaints kept (about 1.5 KB each); the oldest go first
+     * @param duplicateThreshold text similarity (0..1) from which two complaints are near-duplicates
+     * @param samePlaceThreshold the same, when both name the same road or lot address or landmark
+     */
+    public record Duplicates(@DefaultValue("90d") Duration window, @DefaultValue("200000") int maxEntries,
+                             @DefaultValue("0.50") double duplicateThreshold,
+                             @DefaultValue("0.35") double samePlaceThreshold) {
     }
 
     /**

@@ -53,7 +53,7 @@ class TriageConfiguration {
         var context = ready.getApplicationContext();
         TriageIntake intake = context.getBean(TriageIntake.class);
         Instant since = Instant.now(context.getBean(Clock.class))
-                .minus(context.getBean(MokminProperties.class).triage().duplicateWindow());
+                .minus(context.getBean(MokminProperties.class).triage().duplicates().window());
         Thread.ofPlatform().name("triage-recent-load").daemon().start(() -> {
             try {
                 long started = System.nanoTime();
