@@ -116,4 +116,26 @@ class TriageApiTest extends IntegrationTest {
                 .anySatisfy(g -> assertThat(g).contains(first, second));
         assertThat(Http.get(url("/api/v1/triage/groups"), null).status()).isEqualTo(401);
     }
+
+    @Test
+    void anOfficersRoutingTeachesTheRouter() {
+        var before = Http.get(url("/api/v1/triage/model"), ADMIN_TOKEN).json();
+        long corrections = before.get("examples").get("corrections").asLong();
+        int updates = before.get("onlineUpdates").asInt();
+
+        var created = Http.postJson(url("/api/v1/complaints"), Http.json(Map.of(
+                "title", "문의", "body", "확인 부탁드립니다. 연락처 " + PHONE)), null);
+        assertThat(created.json().get("status").asString()).isEqualTo("RECEIVED");
+        String no = created.json().get("receiptNo").asString();
+        var assigned = Http.postJson(url("/api/v1/complaints/" + no + "/transitions"),
+                "{\"to\": \"ASSIGNED\", \"departmentCode\": \"ROAD_MANAGEMENT\"}", ADMIN_TOKEN);
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+
+        var after = Http.get(url("/api/v1/triage/model"), ADMIN_TOKEN);
+        assertThat(after.json().get("examples").get("corrections").asLong()).isEqualTo(corrections + 1);
+        assertThat(after.json().get("onlineUpdates").asInt()).isEqualTo(updates + 1);
+        assertThat(after.json().get("modelVersion").asString()).contains("+");
+        // the stored example is the masked text: the phone number never reaches the training data
+        assertThat(after.body()).doesNotContain("2345-6789");
+    }
 }
