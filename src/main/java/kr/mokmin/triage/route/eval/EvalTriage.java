@@ -168,10 +168,11 @@ public final class EvalTriage {
         FeatureExtractor.Config f = options.features();
         return switch (options.algorithm()) {
             case CENTROID -> "baseline: nearest centroid, cosine over tf-idf (raw tf) character 2-3-grams of the whole text";
-            case SOFTMAX -> ("softmax regression (AdaGrad, %d epochs) over nori morphemes + character %d-%d-grams, "
-                    + "hashed to 2^%d, sublinear tf-idf; temperature from %d-fold out-of-fold predictions")
-                    .formatted(options.params().epochs(), f.minGram(), f.maxGram(), f.bits(),
-                            options.calibrationFolds());
+            case SOFTMAX -> ("softmax regression (AdaGrad, %d epochs) + %.0f × nearest centroid, over nori morphemes "
+                    + "(title) + character %d-%d-grams, hashed to 2^%d, sublinear tf-idf; temperature from %d-fold "
+                    + "out-of-fold predictions").formatted(options.params().epochs(),
+                    options.params().centroidWeight(), f.minGram(), f.maxGram(), f.bits(),
+                    options.calibrationFolds());
         };
     }
 
