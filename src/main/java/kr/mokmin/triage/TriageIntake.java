@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -35,6 +40,9 @@ public class TriageIntake implements IntakeTriage {
     private final DepartmentRouter router;
     private final Clock clock;
     private final Timer timer;
+    private final ThreadPoolExecutor indexer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(10_000), Thread.ofPlatform().name("triage-duplicate-index").daemon().factory(),
+            new ThreadPoolExecutor.CallerRunsPolicy());
 
     public TriageIntake(TriageService triage, TriageRepository repository, DuplicateIndex duplicates,
                         DepartmentRouter router, Clock clock, MeterRegistry meters) {
@@ -80,8 +88,12 @@ public class TriageIntake implements IntakeTriage {
 
         @Override
         public void accepted(Complaint saved) {
-            duplicates.add(new RecentComplaint(saved.receiptNo(), result.maskedTitle(), result.maskedBody(),
-                    PlaceKeys.of(result.facts()), saved.departmentCode(), saved.receivedAt()));
+            RecentComplaint recent = new RecentComplaint(saved.receiptNo(), result.maskedTitle(), result.maskedBody(),
+                    PlaceKeys.of(result.facts()), saved.departmentCode(), saved.receivedAt());
+            // Off the request thread: adding takes the index's write lock and links the new complaint to its
+            // duplicates; one indexing thread keeps the order and never makes a citizen wait for it. A full queue
+            // (a burst) indexes on the caller instead of dropping the complaint from duplicate detection.
+            indexer.execute(() -> duplicates.add(recent));
         }
     }
 
@@ -93,6 +105,22 @@ public class TriageIntake implements IntakeTriage {
                     router.learn(stored.maskedTitle(), stored.maskedBody(), routed.toDepartment()));
         } catch (RuntimeException e) {
             log.warn("Routing could not learn from {} moving to {}", routed.receiptNo(), routed.toDepartment(), e);
+        }
+    }
+
+    /** Stops the indexing thread (the index is memory only: nothing to save). */
+    public void close() {
+        indexer.shutdownNow();
+    }
+
+    /** Waits until every accepted complaint is in the duplicate index (tests, shutdown). */
+    public void awaitIndexed() {
+        try {
+            indexer.submit(() -> { }).get(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("duplicate indexing did not catch up", e);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import kr.mokmin.support.Http;
 import kr.mokmin.support.IntegrationTest;
@@ -15,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  * {@code POST /api/v1/triage}, and intake, which triages, routes and stores the result with the complaint.
  */
 class TriageApiTest extends IntegrationTest {
+
+    @Autowired
+    TriageIntake intake;
 
     private static final String RRN = "900101-1234567";
     private static final String PHONE = "010-2345-6789";
@@ -106,6 +110,7 @@ class TriageApiTest extends IntegrationTest {
         String second = Http.postJson(url("/api/v1/complaints"), Http.json(Map.of("title", "화물차 불법주차 재신고",
                 "body", "안녕하세요. " + body + " 감사합니다.")), null).json().get("receiptNo").asString();
 
+        intake.awaitIndexed(); // the duplicate index is filled off the request thread
         var triaged = Http.postJson(url("/api/v1/triage"), Http.json(Map.of("text", body)), ADMIN_TOKEN);
         assertThat(triaged.json().get("similar").findValuesAsString("receiptNo")).contains(first, second);
         assertThat(triaged.json().get("similar").get(0).get("duplicate").asBoolean()).isTrue();
