@@ -16,6 +16,7 @@ import kr.mokmin.triage.facts.FactExtractor;
 import kr.mokmin.triage.facts.FactType;
 import kr.mokmin.triage.facts.PlaceKeys;
 import kr.mokmin.triage.facts.Summarizer;
+import kr.mokmin.triage.pii.KoreanPiiMasker;
 import kr.mokmin.triage.pii.MaskedText;
 import kr.mokmin.triage.pii.PiiMasker;
 import kr.mokmin.triage.pii.PiiSpan;
@@ -130,37 +131,20 @@ public final class TriageService {
             if (f.start() < 0 || f.end() > maskedText.length() || f.start() >= f.end()) {
                 continue;
             }
-            boolean personal = pii.stream().anyMatch(s -> s.start() < f.end() && f.start() < s.end());
+            boolean overlapsPii = pii.stream().anyMatch(s -> s.start() < f.end() && f.start() < s.end());
             String shown = maskedText.substring(f.start(), f.end());
-            if (!personal && PERSONAL_FACTS.contains(f.type())) {
-                // The masker missed it but the fact says what it is: never show it whole.
-                shown = maskDigits(shown, f.type() == FactType.PHONE_NUMBER ? 4 : 0);
-                personal = true;
-            }
-            if (personal && PERSONAL_FACTS.contains(f.type())) {
+            if (PERSONAL_FACTS.contains(f.type())) {
+                if (!overlapsPii) {
+                    // The masker missed it but the fact says what it is: never show it whole.
+                    shown = KoreanPiiMasker.maskDigits(shown, 0, f.type() == FactType.PHONE_NUMBER ? 4 : 0);
+                }
                 out.add(new Fact(f.type(), shown, f.start(), f.end(), shown));
                 continue;
             }
-            String normalized = f.normalized() == null ? null : personal ? maskDigits(f.normalized(), 0) : f.normalized();
+            String normalized = overlapsPii && f.normalized() != null
+                    ? KoreanPiiMasker.maskDigits(f.normalized(), 0, 0) : f.normalized();
             out.add(new Fact(f.type(), shown, f.start(), f.end(), normalized));
         }
         return out;
-    }
-
-    /** Digits replaced by '*', except the last {@code keepLast} (a phone's last four, as in 010-****-5678). */
-    static String maskDigits(String s, int keepLast) {
-        int digits = (int) s.chars().filter(Character::isDigit).count();
-        StringBuilder out = new StringBuilder(s.length());
-        int seen = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isDigit(c)) {
-                seen++;
-                out.append(seen > digits - keepLast && keepLast > 0 && seen > 3 ? c : '*');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

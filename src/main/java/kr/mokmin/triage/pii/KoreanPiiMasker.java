@@ -59,4 +59,15 @@ public final class KoreanPiiMasker implements PiiMasker {
         candidates.removeIf(c -> c.confidence() < minConfidence);
         return OverlapResolver.resolve(candidates);
     }
+
+    /**
+     * {@code text} with its digits masked (full-width digits too), except the first {@code keepHead} and the last
+     * {@code keepTail}: for text known to be personal that the detector did not mark (a plate or phone number a
+     * fact rule found).
+     */
+    public static String maskDigits(String text, int keepHead, int keepTail) {
+        char[] out = text.toCharArray();
+        PiiMasks.digits(PiiText.fold(text), out, 0, text.length(), keepHead, keepTail);
+        return new String(out);
+    }
 }

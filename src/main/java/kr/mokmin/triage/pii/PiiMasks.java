@@ -17,17 +17,17 @@ final class PiiMasks {
         int e = c.end();
         switch (c.type()) {
             // 900101-1****** : birth date and the century/sex digit stay
-            case RESIDENT_REGISTRATION_NUMBER, ALIEN_REGISTRATION_NUMBER -> digitsFrom(folded, out, s, e, 7, 0);
+            case RESIDENT_REGISTRATION_NUMBER, ALIEN_REGISTRATION_NUMBER -> digits(folded, out, s, e, 7, 0);
             case PHONE_NUMBER -> phone(folded, out, s, e);
             case EMAIL -> email(folded, out, s, e);
             // 1234-56**-****-3456 : issuer (6) and last four stay, as on a receipt
-            case CARD_NUMBER -> digitsFrom(folded, out, s, e, 6, 4);
-            case BANK_ACCOUNT -> digitsFrom(folded, out, s, e, 3, 3);
+            case CARD_NUMBER -> digits(folded, out, s, e, 6, 4);
+            case BANK_ACCOUNT -> digits(folded, out, s, e, 3, 3);
             // 123-45-***** : the tax office and type of business stay
-            case BUSINESS_REGISTRATION_NUMBER -> digitsFrom(folded, out, s, e, 5, 0);
+            case BUSINESS_REGISTRATION_NUMBER -> digits(folded, out, s, e, 5, 0);
             // 11-91-******-** or 서울 91-******-** : region and year stay
-            case DRIVER_LICENSE_NUMBER -> digitsFrom(folded, out, s, e, PiiText.isDigit(folded.charAt(s)) ? 4 : 2, 0);
-            case HEALTH_INSURANCE_NUMBER -> digitsFrom(folded, out, s, e, 2, 0);
+            case DRIVER_LICENSE_NUMBER -> digits(folded, out, s, e, PiiText.isDigit(folded.charAt(s)) ? 4 : 2, 0);
+            case HEALTH_INSURANCE_NUMBER -> digits(folded, out, s, e, 2, 0);
             case PASSPORT_NUMBER -> {
                 for (int i = s + 4; i < e; i++) {
                     out[i] = MASK;
@@ -44,7 +44,7 @@ final class PiiMasks {
                 }
             }
             // 시청로 **, ***동 ****호 : every digit from the building number on
-            case ADDRESS -> digitsFrom(folded, out, c.maskFrom(), e, 0, 0);
+            case ADDRESS -> digits(folded, out, c.maskFrom(), e, 0, 0);
             case PERSON_NAME -> {
                 String name = folded.substring(s, e);
                 for (int i = 0; i < name.length(); i++) {
@@ -57,7 +57,7 @@ final class PiiMasks {
     }
 
     /** Masks the digits of {@code [s, e)} except the first {@code keepHead} and the last {@code keepTail}. */
-    private static void digitsFrom(String folded, char[] out, int s, int e, int keepHead, int keepTail) {
+    static void digits(String folded, char[] out, int s, int e, int keepHead, int keepTail) {
         int total = 0;
         for (int i = s; i < e; i++) {
             if (PiiText.isDigit(folded.charAt(i))) {
